@@ -1,0 +1,173 @@
+package io.faisca.catalog;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A warehouse: a directory (local or any Hadoop file system) whose
+ * subdirectories holding data files are tables named after them.
+ *
+ * <p>Listings are read on every lookup so new tables and files show up at
+ * once; footers are read again only when a table's files change.
+ */
+public final class Warehouse {
+  private final Path root;
+  private final Configuration conf;
+  private final FileSystem fs;
+  private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private Warehouse(Path root, Configuration conf, FileSystem fs) {
+    this.root = root;
+    this.conf = conf;
+    this.fs = fs;
+  }
+
+  /** Opens a warehouse at a local path or Hadoop URI; it must be an existing directory. */
+  public static Warehouse open(String location) {
+    return open(location, new Configuration());
+  }
+
+  public static Warehouse open(String location, Configuration conf) {
+    if (location == null || location.isBlank()) {
+      throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND, "No warehouse given");
+    }
+    Path root = toPath(location);
+    try {
+      FileSystem fs = root.getFileSystem(conf);
+      FileStatus status = fs.getFileStatus(root);
+      if (!status.isDirectory()) {
+        throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
+            "Warehouse '" + location + "' is not a directory");
+      }
+      return new Warehouse(fs.makeQualified(root), conf, fs);
+    } catch (java.io.FileNotFoundException e) {
+      throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
+          "Warehouse directory '" + location + "' does not exist", e);
+    } catch (IOException e) {
+      throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
+          "Cannot open warehouse '" + location + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static Path toPath(String location) {
+    URI uri = URI.create(location.replace(" ", "%20"));
+    if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+      return new Path(location);
+    }
+    return new Path(new File(location).getAbsoluteFile().toURI());
+  }
+
+  /** The fully qualified root, e.g. {@code file:/data/warehouse} or {@code hdfs://nn:8020/wh}. */
+  public String location() {
+    return root.toString();
+  }
+
+  public Configuration hadoopConfiguration() {
+    return conf;
+  }
+
+  /** Names of all tables, sorted. */
+  public List<String> tableNames() {
+    List<String> names = new ArrayList<>();
+    for (FileStatus child : listRoot()) {
+      String name = child.getPath().getName();
+      if (child.isDirectory() && !isHidden(name) && holdsData(child.getPath())) {
+        names.add(name);
+      }
+    }
+    names.sort(String::compareTo);
+    return names;
+  }
+
+  /** The name of the table that matches, exactly or ignoring case; empty if there is none. */
+  public Optional<String> resolveTableName(String name, boolean caseSensitive) {
+    String exact = null;
+    String folded = null;
+    for (FileStatus child : listRoot()) {
+      String candidate = child.getPath().getName();
+      if (!child.isDirectory() || isHidden(candidate)) {
+        continue;
+      }
+      if (candidate.equals(name)) {
+        exact = candidate;
+      } else if (!caseSensitive && candidate.equalsIgnoreCase(name) && folded == null) {
+        folded = candidate;
+      }
+    }
+    String found = exact != null ? exact : folded;
+    return Optional.ofNullable(found).filter(n -> holdsData(new Path(root, n)));
+  }
+
+  /** Metadata of a table, read from its files' footers (cached while the files are unchanged). */
+  public Optional<TableMetadata> table(String name) {
+    Path dir = new Path(root, name);
+    if (isHidden(name) || !isDirectory(dir)) {
+      return Optional.empty();
+    }
+    List<TableFiles.Listed> files = TableFiles.list(fs, dir);
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DataFile> fingerprint = files.stream().map(TableFiles.Listed::toDataFile).toList();
+    Cached cached = cache.get(name);
+    if (cached != null && cached.fingerprint().equals(fingerprint)) {
+      return Optional.of(cached.metadata());
+    }
+    TableMetadata metadata = TableLoader.load(name, dir.toString(), files, conf);
+    cache.put(name, new Cached(fingerprint, metadata));
+    return Optional.of(metadata);
+  }
+
+  /** Explains why a name is not a table, for error messages. */
+  public String describeMissingTable(String name) {
+    Path dir = new Path(root, name);
+    if (isDirectory(dir)) {
+      return "directory '" + dir + "' holds no Parquet files";
+    }
+    return "no such table in warehouse '" + location() + "'";
+  }
+
+  private List<FileStatus> listRoot() {
+    try {
+      return List.of(fs.listStatus(root));
+    } catch (IOException e) {
+      throw new FaiscaException(ErrorCode.IO_ERROR,
+          "Cannot list warehouse '" + location() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private boolean holdsData(Path dir) {
+    try {
+      return TableFiles.holdsData(fs, dir);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean isDirectory(Path dir) {
+    try {
+      return fs.getFileStatus(dir).isDirectory();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isHidden(String name) {
+    return name.startsWith(".") || name.startsWith("_") || name.contains("/");
+  }
+
+  private record Cached(List<DataFile> fingerprint, TableMetadata metadata) {
+  }
+}

@@ -1,0 +1,42 @@
+package io.faisca.error;
+
+/**
+ * Every error Faísca reports, with the SQLState a JDBC client sees.
+ *
+ * <p>Codes follow SQL:2011 and X/Open classes where one fits (42 syntax and
+ * access rules, 22 data exceptions, 08 connection), so client tools that
+ * branch on the class do the right thing.
+ */
+public enum ErrorCode {
+  SYNTAX_ERROR("42000"),
+  INVALID_QUERY("42000"),
+  TABLE_NOT_FOUND("42S02"),
+  COLUMN_NOT_FOUND("42S22"),
+  FUNCTION_NOT_FOUND("42883"),
+  TYPE_MISMATCH("42804"),
+  QUERY_TOO_COMPLEX("54001"),
+  DIVISION_BY_ZERO("22012"),
+  NUMERIC_OUT_OF_RANGE("22003"),
+  INVALID_CAST("22018"),
+  INVALID_ARGUMENT("22023"),
+  INVALID_DATETIME("22007"),
+  CARDINALITY_VIOLATION("21000"),
+  NOT_SUPPORTED("0A000"),
+  WAREHOUSE_NOT_FOUND("08001"),
+  INVALID_CONNECTION_PROPERTY("08001"),
+  CORRUPT_FILE("XX001"),
+  INCONSISTENT_TABLE("XX001"),
+  IO_ERROR("58030"),
+  QUERY_CANCELLED("57014"),
+  INTERNAL_ERROR("XX000");
+
+  private final String sqlState;
+
+  ErrorCode(String sqlState) {
+    this.sqlState = sqlState;
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+}

@@ -1,0 +1,74 @@
+package io.faisca.parser;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.parser.impl.FaiscaSqlParserImpl;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Parses one statement of Faísca's dialect.
+ *
+ * <p>Identifiers keep the case they were written in (so result labels read as
+ * typed) and resolve case-insensitively; double quotes delimit identifiers.
+ */
+public final class FaiscaParser {
+  public static final SqlParser.Config CONFIG = SqlParser.config()
+      .withParserFactory(FaiscaSqlParserImpl.FACTORY)
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.UNCHANGED)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(false)
+      .withConformance(FaiscaConformance.INSTANCE);
+
+  private FaiscaParser() {
+  }
+
+  /** Parses a single statement; a trailing semicolon is allowed. */
+  public static SqlNode parse(String sql) {
+    if (sql == null || sql.isBlank()) {
+      throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement");
+    }
+    try {
+      return SqlParser.create(withoutTrailingSemicolon(sql), CONFIG).parseStmt();
+    } catch (SqlParseException e) {
+      throw syntaxError(e);
+    }
+  }
+
+  private static String withoutTrailingSemicolon(String sql) {
+    String trimmed = sql.strip();
+    while (trimmed.endsWith(";")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    return trimmed;
+  }
+
+  private static FaiscaException syntaxError(SqlParseException e) {
+    SqlParserPos pos = e.getPos();
+    String where = pos == null
+        ? "Syntax error"
+        : "Syntax error at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+    return new FaiscaException(ErrorCode.SYNTAX_ERROR, where + ": " + shortReason(e), e);
+  }
+
+  /** Calcite lists every token it could accept; past a handful that list hides the point. */
+  private static String shortReason(SqlParseException e) {
+    String message = e.getMessage() == null ? "unexpected input" : e.getMessage();
+    int expecting = message.indexOf("Was expecting");
+    String head = expecting < 0 ? message : message.substring(0, expecting);
+    head = head.replaceAll("\\s+at line \\d+, column \\d+", "").strip();
+    if (head.endsWith(".")) {
+      head = head.substring(0, head.length() - 1);
+    }
+    int alternatives = e.getExpectedTokenSequences() == null ? 0 : e.getExpectedTokenSequences().length;
+    if (expecting >= 0 && alternatives > 0 && alternatives <= 6) {
+      head += ". " + message.substring(expecting).replaceAll("\\s+", " ").strip();
+    }
+    return head;
+  }
+}
