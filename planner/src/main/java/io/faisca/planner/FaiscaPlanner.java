@@ -1,0 +1,160 @@
+package io.faisca.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.faisca.catalog.Warehouse;
+import io.faisca.catalog.WarehouseSchema;
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.parser.FaiscaConformance;
+import io.faisca.parser.FaiscaParser;
+import io.faisca.planner.PlannedQuery.ExplainRequest;
+import io.faisca.planner.metadata.FaiscaMetadata;
+import io.faisca.planner.physical.SparkRel;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlExplainFormat;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * From SQL text to a physical plan: parse, validate against the warehouse,
+ * convert to relational algebra, rewrite in phases, then convert to the Spark
+ * convention. Thread-safe: each call builds its own planning state.
+ */
+public final class FaiscaPlanner {
+  private final Warehouse warehouse;
+
+  public FaiscaPlanner(Warehouse warehouse) {
+    this.warehouse = requireNonNull(warehouse, "warehouse");
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public PlannedQuery plan(String sql) {
+    SqlNode parsed = FaiscaParser.parse(sql);
+    ExplainRequest explain = null;
+    if (parsed instanceof SqlExplain sqlExplain) {
+      explain = explainRequest(sqlExplain);
+      parsed = sqlExplain.getExplicandum();
+    }
+    if (!parsed.isA(SqlKind.QUERY)) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
+          "Faísca runs queries (SELECT, VALUES, WITH, set operations); " + parsed.getKind() + " is not supported yet");
+    }
+    return new Session().plan(sql, parsed, explain);
+  }
+
+  private static ExplainRequest explainRequest(SqlExplain explain) {
+    if (explain.getFormat() != SqlExplainFormat.TEXT) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "EXPLAIN supports the TEXT format only");
+    }
+    switch (explain.getDepth()) {
+      case TYPE:
+        return ExplainRequest.TYPE;
+      case LOGICAL:
+        return ExplainRequest.LOGICAL;
+      default:
+        return ExplainRequest.PHYSICAL;
+    }
+  }
+
+  /** Connection settings Calcite's catalog reader and validator read. */
+  private static CalciteConnectionConfig connectionConfig() {
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+    properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+    return new CalciteConnectionConfigImpl(properties);
+  }
+
+  /** Planning state for one statement. */
+  private final class Session {
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(FaiscaTypeSystem.INSTANCE);
+    private final CalciteCatalogReader catalogReader;
+    private final RelOptCluster cluster;
+    private final VolcanoPlanner volcano = new VolcanoPlanner();
+
+    Session() {
+      CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+      root.add(WarehouseSchema.NAME, new WarehouseSchema(warehouse));
+      catalogReader = new CalciteCatalogReader(root, List.of(WarehouseSchema.NAME), typeFactory,
+          connectionConfig());
+      volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
+      cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+      // The metadata provider is per thread in Calcite: set it on the thread that plans.
+      cluster.setMetadataProvider(FaiscaMetadata.PROVIDER);
+      cluster.setMetadataQuerySupplier(RelMetadataQuery::instance);
+    }
+
+    PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain) {
+      SqlValidator validator = SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
+          typeFactory, SqlValidator.Config.DEFAULT
+              .withConformance(FaiscaConformance.INSTANCE)
+              .withIdentifierExpansion(true)
+              .withDefaultNullCollation(NullCollation.HIGH));
+      SqlNode validated;
+      try {
+        validated = validator.validate(query);
+      } catch (CalciteContextException e) {
+        throw ValidationErrors.translate(e, warehouse);
+      }
+      RelDataType rowType = validator.getValidatedNodeType(validated);
+      RelDataType parameterRowType = validator.getParameterRowType(validated);
+      RelRoot root = toRel(validator, validated);
+      RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+      RelNode logical = LogicalRewrites.apply(root.project(), relBuilder);
+      SupportedPlan.check(logical);
+      SparkRel physical = PhysicalPlanning.toPhysical(volcano, logical);
+      return new PlannedQuery(sql, logical, physical, rowType, parameterRowType, explain);
+    }
+
+    private RelRoot toRel(SqlValidator validator, SqlNode validated) {
+      SqlToRelConverter.Config config = SqlToRelConverter.config()
+          .withExpand(false)
+          .withTrimUnusedFields(true)
+          .withInSubQueryThreshold(Integer.MAX_VALUE);
+      SqlToRelConverter converter = new SqlToRelConverter(
+          (type, queryString, schemaPath, viewPath) -> {
+            throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Views are not supported");
+          },
+          validator, catalogReader, cluster, StandardConvertletTable.INSTANCE, config);
+      RelRoot root = converter.convertQuery(validated, false, true);
+      return root.withRel(converter.trimUnusedFields(true, root.rel));
+    }
+  }
+
+  /** Renders a plan the way EXPLAIN and the approved plan files show it. */
+  public static String explain(RelNode plan) {
+    return RelOptUtil.toString(plan, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+  }
+
+}

@@ -1,0 +1,47 @@
+package io.faisca.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.faisca.planner.physical.SparkRel;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * A query ready to run: its physical plan and the types clients see.
+ *
+ * @param sql the statement as the user wrote it
+ * @param logical the plan after the logical rewrites, for EXPLAIN
+ * @param physical the plan in the Spark convention
+ * @param rowType result columns, with the names and types the validator derived
+ * @param parameterRowType one field per {@code ?} parameter, in order
+ * @param explain what the user asked to see instead of running the query, or null to run it
+ */
+public record PlannedQuery(
+    String sql,
+    RelNode logical,
+    SparkRel physical,
+    RelDataType rowType,
+    RelDataType parameterRowType,
+    ExplainRequest explain) {
+
+  public PlannedQuery {
+    requireNonNull(sql, "sql");
+    requireNonNull(physical, "physical");
+    requireNonNull(rowType, "rowType");
+    requireNonNull(parameterRowType, "parameterRowType");
+  }
+
+  public boolean isExplain() {
+    return explain != null;
+  }
+
+  /** What an EXPLAIN statement asked for. */
+  public enum ExplainRequest {
+    /** {@code EXPLAIN PLAN FOR}: the Calcite physical plan and the Spark physical plan. */
+    PHYSICAL,
+    /** {@code EXPLAIN PLAN WITHOUT IMPLEMENTATION FOR}: the logical plan after rewrites. */
+    LOGICAL,
+    /** {@code EXPLAIN PLAN WITH TYPE FOR}: the result columns and their types. */
+    TYPE
+  }
+}

@@ -1,0 +1,45 @@
+package io.faisca.planner.physical;
+
+import java.util.Set;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Joins two inputs on any condition: inner, left, right, full, semi or anti.
+ * Spark picks the physical strategy (broadcast, shuffled hash, sort-merge,
+ * nested loop) from the condition and the sizes it sees at run time.
+ */
+public final class SparkJoin extends Join implements SparkRel {
+  public SparkJoin(RelOptCluster cluster, RelTraitSet traitSet, RelNode left, RelNode right,
+      RexNode condition, JoinRelType joinType) {
+    super(cluster, traitSet, java.util.List.of(), left, right, condition, Set.<CorrelationId>of(), joinType);
+    assert getConvention() == SparkRel.CONVENTION;
+  }
+
+  @Override public Join copy(RelTraitSet traitSet, RexNode condition, RelNode left, RelNode right,
+      JoinRelType joinType, boolean semiJoinDone) {
+    return new SparkJoin(getCluster(), traitSet, left, right, condition, joinType);
+  }
+
+  @Override public @Nullable RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double left = mq.getRowCount(getLeft());
+    double right = mq.getRowCount(getRight());
+    double rows = mq.getRowCount(this);
+    boolean equi = !analyzeCondition().leftKeys.isEmpty();
+    double cpu = equi ? left + right + rows : left * right;
+    return planner.getCostFactory().makeCost(rows, cpu, left + right);
+  }
+
+  @Override public <R> R accept(SparkRelVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+}
