@@ -8,7 +8,11 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
-/** Maps Parquet column types to SQL types. */
+/**
+ * Maps Parquet column types to SQL types. Timestamps follow Spark: an instant
+ * (UTC-adjusted, or INT96) is TIMESTAMP WITH LOCAL TIME ZONE, a wall-clock
+ * time is TIMESTAMP.
+ */
 final class ParquetTypes {
   private ParquetTypes() {
   }
@@ -39,7 +43,8 @@ final class ParquetTypes {
       case INT64:
         return int64(logical);
       case INT96:
-        return Optional.of(SqlTypeName.TIMESTAMP);
+        // Impala and older Spark wrote instants this way.
+        return Optional.of(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
       case FLOAT:
         return Optional.of(SqlTypeName.REAL);
       case DOUBLE:
@@ -84,7 +89,9 @@ final class ParquetTypes {
     }
     if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation timestamp
         && timestamp.getUnit() != LogicalTypeAnnotation.TimeUnit.NANOS) {
-      return Optional.of(SqlTypeName.TIMESTAMP);
+      // An instant (UTC-adjusted) is Spark's TIMESTAMP; a wall-clock time is TIMESTAMP_NTZ.
+      return Optional.of(timestamp.isAdjustedToUTC()
+          ? SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE : SqlTypeName.TIMESTAMP);
     }
     return Optional.empty();
   }

@@ -1,0 +1,49 @@
+package io.faisca.jdbc;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.runtime.SparkSessions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What a {@code jdbc:faisca:} URL says: the warehouse, the Spark master
+ * ({@code local[*]} unless given) and any {@code spark.*} settings for the
+ * embedded Spark session.
+ *
+ * @param warehouse local directory or Hadoop URI of the warehouse
+ * @param master Spark master URL
+ * @param sparkConf Spark settings passed through to the session
+ */
+public record ConnectionSettings(String warehouse, String master, Map<String, String> sparkConf) {
+  public static final String WAREHOUSE = "warehouse";
+  public static final String MASTER = "master";
+
+  public ConnectionSettings {
+    sparkConf = Map.copyOf(sparkConf);
+  }
+
+  public static ConnectionSettings of(Properties properties) {
+    String warehouse = properties.getProperty(WAREHOUSE);
+    if (warehouse == null || warehouse.isBlank()) {
+      throw new FaiscaException(ErrorCode.INVALID_CONNECTION_PROPERTY,
+          "No warehouse in the connection URL: use jdbc:faisca:warehouse=DIR-or-URI");
+    }
+    String master = properties.getProperty(MASTER, SparkSessions.DEFAULT_MASTER);
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith("spark.")) {
+        sparkConf.put(name, properties.getProperty(name));
+      }
+    }
+    return new ConnectionSettings(warehouse.strip(), master.strip(), sparkConf);
+  }
+
+  public Map<String, String> asMap() {
+    Map<String, String> map = new LinkedHashMap<>(sparkConf);
+    map.put(WAREHOUSE, warehouse);
+    map.put(MASTER, master);
+    return map;
+  }
+}

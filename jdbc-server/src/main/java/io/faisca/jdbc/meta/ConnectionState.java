@@ -1,0 +1,47 @@
+package io.faisca.jdbc.meta;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.Meta;
+
+/** One client connection: its settings and its statements. */
+final class ConnectionState {
+  final String id;
+  final Map<String, String> info;
+  private final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
+  private final AtomicInteger nextStatementId = new AtomicInteger(1);
+  private Meta.ConnectionProperties properties = new ConnectionPropertiesImpl(true, true,
+      java.sql.Connection.TRANSACTION_NONE, null, io.faisca.catalog.WarehouseSchema.NAME);
+
+  ConnectionState(String id, Map<String, String> info) {
+    this.id = id;
+    this.info = Map.copyOf(info);
+  }
+
+  StatementState newStatement() {
+    StatementState statement = new StatementState(nextStatementId.getAndIncrement());
+    statements.put(statement.id, statement);
+    return statement;
+  }
+
+  StatementState statement(int id) {
+    return statements.get(id);
+  }
+
+  StatementState removeStatement(int id) {
+    return statements.remove(id);
+  }
+
+  synchronized Meta.ConnectionProperties sync(Meta.ConnectionProperties changes) {
+    properties = properties.merge(changes);
+    return properties;
+  }
+
+  void close() {
+    statements.values().forEach(StatementState::close);
+    statements.clear();
+  }
+}

@@ -1,0 +1,366 @@
+package io.faisca.jdbc.meta;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.jdbc.FaiscaVersion;
+import io.faisca.runtime.FaiscaEngine;
+import io.faisca.runtime.PreparedQuery;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.calcite.avatica.AvaticaUtils;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.proto.Requests;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+/**
+ * The one Avatica {@code Meta} of Faísca: it serves the embedded driver and
+ * the HTTP server alike. Connections and statements live here, keyed by the
+ * ids clients send; queries are planned by the engine and their rows streamed
+ * out frame by frame.
+ */
+public final class FaiscaMeta implements ProtobufMeta {
+  private final FaiscaEngine engine;
+  private final Catalog catalog;
+  private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
+
+  public FaiscaMeta(FaiscaEngine engine) {
+    this.engine = engine;
+    this.catalog = new Catalog(engine.warehouse());
+  }
+
+  public FaiscaEngine engine() {
+    return engine;
+  }
+
+  // Connections and statements
+
+  @Override public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    connections.put(ch.id, new ConnectionState(ch.id, info == null ? Map.of() : info));
+  }
+
+  @Override public void closeConnection(ConnectionHandle ch) {
+    ConnectionState connection = connections.remove(ch.id);
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  @Override public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+    return connection(ch.id).sync(props);
+  }
+
+  @Override public StatementHandle createStatement(ConnectionHandle ch) {
+    return new StatementHandle(ch.id, connection(ch.id).newStatement().id, null);
+  }
+
+  @Override public void closeStatement(StatementHandle h) {
+    ConnectionState connection = connections.get(h.connectionId);
+    StatementState statement = connection == null ? null : connection.removeStatement(h.id);
+    if (statement != null) {
+      statement.close();
+    }
+  }
+
+  @Override public void commit(ConnectionHandle ch) {
+    connection(ch.id);
+  }
+
+  @Override public void rollback(ConnectionHandle ch) {
+    connection(ch.id);
+  }
+
+  // Queries
+
+  @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    StatementState statement = connection(ch.id).newStatement();
+    Signature signature = prepare(statement, sql);
+    return new StatementHandle(ch.id, statement.id, signature);
+  }
+
+  @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      PrepareCallback callback) throws NoSuchStatementException {
+    return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+  }
+
+  @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    StatementState statement = statement(h);
+    Signature signature = prepare(statement, sql);
+    Frame first = start(statement, List.of(), maxRowCount, maxRowsInFirstFrame);
+    try {
+      synchronized (callback.getMonitor()) {
+        callback.clear();
+        callback.assign(signature, first, -1);
+      }
+      callback.execute();
+    } catch (java.sql.SQLException e) {
+      throw Errors.toAvatica(new FaiscaException(ErrorCode.INTERNAL_ERROR, e.getMessage(), e));
+    }
+    return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
+  }
+
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      long maxRowCount) throws NoSuchStatementException {
+    return execute(h, parameterValues, AvaticaUtils.toSaturatedInt(maxRowCount));
+  }
+
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) throws NoSuchStatementException {
+    StatementState statement = statement(h);
+    PreparedQuery prepared = statement.prepared();
+    if (prepared == null) {
+      throw Errors.of(ErrorCode.INVALID_ARGUMENT, "Statement " + h.id + " has not been prepared");
+    }
+    List<Object> local = new ArrayList<>();
+    if (parameterValues != null) {
+      for (TypedValue value : parameterValues) {
+        local.add(value == null ? null : value.toLocal());
+      }
+    }
+    int expected = prepared.parameterRowType().getFieldCount();
+    if (local.size() < expected) {
+      throw Errors.of(ErrorCode.INVALID_ARGUMENT, "The statement has " + expected
+          + " parameters but " + local.size() + " values were bound");
+    }
+    List<Object> parameters = RowConverter.toEngineParameters(local, prepared.parameterRowType());
+    Frame first = start(statement, parameters, -1, maxRowsInFirstFrame);
+    return new ExecuteResult(List.of(
+        MetaResultSet.create(h.connectionId, h.id, false, statement.signature(), first)));
+  }
+
+  @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    StatementState statement = statement(h);
+    if (!statement.hasResults()) {
+      throw new MissingResultsException(h);
+    }
+    return statement.fetch(offset, fetchMaxRowCount);
+  }
+
+  @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset)
+      throws NoSuchStatementException {
+    statement(sh);
+    return false;
+  }
+
+  @Override public Iterable<Object> createIterable(StatementHandle handle, QueryState state,
+      Signature signature, List<TypedValue> parameterValues, Frame firstFrame) {
+    return new FrameIterable(this, handle, firstFrame, StatementState.DEFAULT_FRAME_SIZE);
+  }
+
+  @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
+  }
+
+  @Override public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
+    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
+  }
+
+  @Override public ExecuteBatchResult executeBatchProtobuf(StatementHandle h,
+      List<Requests.UpdateBatch> parameterValues) {
+    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
+  }
+
+  /** Cancels whatever the statement is running, from any thread. */
+  public void cancel(StatementHandle h) {
+    ConnectionState connection = connections.get(h.connectionId);
+    StatementState statement = connection == null ? null : connection.statement(h.id);
+    if (statement != null) {
+      statement.cancel();
+    }
+  }
+
+  private Signature prepare(StatementState statement, String sql) {
+    try {
+      PreparedQuery prepared = engine.prepare(sql);
+      Signature signature = Signatures.of(sql, prepared.rowType(), prepared.parameterRowType());
+      statement.prepare(prepared, signature);
+      return signature;
+    } catch (RuntimeException e) {
+      throw Errors.toAvatica(e);
+    }
+  }
+
+  private static Frame start(StatementState statement, List<?> parameters, long maxRowCount, int firstFrameSize) {
+    try {
+      statement.start(parameters, maxRowCount);
+    } catch (RuntimeException e) {
+      throw Errors.toAvatica(e);
+    }
+    return statement.fetch(0, firstFrameSize);
+  }
+
+  // Metadata: answered from the catalog, never by running a query.
+
+  @Override public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    Map<DatabaseProperty, Object> properties = new EnumMap<>(DatabaseProperty.class);
+    properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_NAME, FaiscaVersion.PRODUCT_NAME);
+    properties.put(DatabaseProperty.GET_DATABASE_PRODUCT_VERSION, FaiscaVersion.VERSION);
+    properties.put(DatabaseProperty.GET_DRIVER_NAME, FaiscaVersion.DRIVER_NAME);
+    properties.put(DatabaseProperty.GET_DRIVER_VERSION, FaiscaVersion.VERSION);
+    properties.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, FaiscaVersion.major());
+    properties.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, FaiscaVersion.minor());
+    properties.put(DatabaseProperty.GET_DRIVER_MAJOR_VERSION, FaiscaVersion.major());
+    properties.put(DatabaseProperty.GET_DRIVER_MINOR_VERSION, FaiscaVersion.minor());
+    properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, java.sql.Connection.TRANSACTION_NONE);
+    return properties;
+  }
+
+  @Override public MetaResultSet getTables(ConnectionHandle ch, String catalogName, Pat schemaPattern,
+      Pat tableNamePattern, List<String> typeList) {
+    return metadata(ch, MetaImpl.MetaTable.class, catalog.tables(schemaPattern, tableNamePattern, typeList));
+  }
+
+  @Override public MetaResultSet getColumns(ConnectionHandle ch, String catalogName, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    return metadata(ch, MetaImpl.MetaColumn.class,
+        catalog.columns(schemaPattern, tableNamePattern, columnNamePattern));
+  }
+
+  @Override public MetaResultSet getSchemas(ConnectionHandle ch, String catalogName, Pat schemaPattern) {
+    return metadata(ch, MetaImpl.MetaSchema.class, catalog.schemas(schemaPattern));
+  }
+
+  @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return metadata(ch, MetaImpl.MetaCatalog.class, List.of());
+  }
+
+  @Override public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return metadata(ch, MetaImpl.MetaTableType.class, List.of(new MetaImpl.MetaTableType(Catalog.TABLE_TYPE)));
+  }
+
+  @Override public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return metadata(ch, MetaImpl.MetaTypeInfo.class, TypeInfo.rows());
+  }
+
+  @Override public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, MetaImpl.MetaPrimaryKey.class, List.of());
+  }
+
+  @Override public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, MetaImpl.MetaImportedKey.class, List.of());
+  }
+
+  @Override public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, MetaImpl.MetaExportedKey.class, List.of());
+  }
+
+  @Override public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog,
+      String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
+    return metadata(ch, MetaImpl.MetaCrossReference.class, List.of());
+  }
+
+  @Override public MetaResultSet getProcedures(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat procedureNamePattern) {
+    return metadata(ch, MetaImpl.MetaProcedure.class, List.of());
+  }
+
+  @Override public MetaResultSet getProcedureColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat procedureNamePattern, Pat columnNamePattern) {
+    return metadata(ch, MetaImpl.MetaProcedureColumn.class, List.of());
+  }
+
+  @Override public MetaResultSet getColumnPrivileges(ConnectionHandle ch, String catalog, String schema,
+      String table, Pat columnNamePattern) {
+    return metadata(ch, MetaImpl.MetaColumnPrivilege.class, List.of());
+  }
+
+  @Override public MetaResultSet getTablePrivileges(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern) {
+    return metadata(ch, MetaImpl.MetaTablePrivilege.class, List.of());
+  }
+
+  @Override public MetaResultSet getBestRowIdentifier(ConnectionHandle ch, String catalog, String schema,
+      String table, int scope, boolean nullable) {
+    return metadata(ch, MetaImpl.MetaBestRowIdentifier.class, List.of());
+  }
+
+  @Override public MetaResultSet getVersionColumns(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    return metadata(ch, MetaImpl.MetaVersionColumn.class, List.of());
+  }
+
+  @Override public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema,
+      String table, boolean unique, boolean approximate) {
+    return metadata(ch, MetaImpl.MetaIndexInfo.class, List.of());
+  }
+
+  @Override public MetaResultSet getUDTs(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat typeNamePattern, int[] types) {
+    return metadata(ch, MetaImpl.MetaUdt.class, List.of());
+  }
+
+  @Override public MetaResultSet getSuperTypes(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat typeNamePattern) {
+    return metadata(ch, MetaImpl.MetaSuperType.class, List.of());
+  }
+
+  @Override public MetaResultSet getSuperTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern) {
+    return metadata(ch, MetaImpl.MetaSuperTable.class, List.of());
+  }
+
+  @Override public MetaResultSet getAttributes(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat typeNamePattern, Pat attributeNamePattern) {
+    return metadata(ch, MetaImpl.MetaAttribute.class, List.of());
+  }
+
+  @Override public MetaResultSet getClientInfoProperties(ConnectionHandle ch) {
+    return metadata(ch, MetaImpl.MetaClientInfoProperty.class, List.of());
+  }
+
+  @Override public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat functionNamePattern) {
+    return metadata(ch, MetaImpl.MetaFunction.class, List.of());
+  }
+
+  @Override public MetaResultSet getFunctionColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat functionNamePattern, Pat columnNamePattern) {
+    return metadata(ch, MetaImpl.MetaFunctionColumn.class, List.of());
+  }
+
+  @Override public MetaResultSet getPseudoColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    return metadata(ch, MetaImpl.MetaPseudoColumn.class, List.of());
+  }
+
+  private <T> MetaResultSet metadata(ConnectionHandle ch, Class<T> recordClass, List<T> records) {
+    ConnectionState connection = connection(ch.id);
+    StatementState statement = connection.newStatement();
+    List<Object> rows;
+    try {
+      rows = MetaRows.rows(recordClass, records);
+    } catch (RuntimeException e) {
+      throw Errors.toAvatica(e);
+    }
+    Frame frame = new Frame(0, true, rows);
+    return MetaResultSet.create(ch.id, statement.id, true, MetaRows.signature(recordClass), frame);
+  }
+
+  private ConnectionState connection(String id) {
+    ConnectionState connection = connections.get(id);
+    if (connection == null) {
+      throw Errors.of(ErrorCode.INVALID_ARGUMENT, "Unknown connection '" + id
+          + "': it was closed or has expired");
+    }
+    return connection;
+  }
+
+  private StatementState statement(StatementHandle h) throws NoSuchStatementException {
+    StatementState statement = connection(h.connectionId).statement(h.id);
+    if (statement == null) {
+      throw new NoSuchStatementException(h);
+    }
+    return statement;
+  }
+
+
+}

@@ -1,0 +1,50 @@
+package io.faisca.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.faisca.catalog.Warehouse;
+import io.faisca.planner.FaiscaPlanner;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A warehouse, a planner over it and the Spark session that runs the plans.
+ * Thread-safe: statements may be prepared and run from many threads at once.
+ */
+public final class FaiscaEngine {
+  private static final String WARM_UP = "SELECT a.x, COUNT(*) AS c FROM (VALUES (1, 2)) AS a(x, y)"
+      + " JOIN (VALUES (1, 3)) AS b(x, z) ON a.x = b.x WHERE a.y > 0 GROUP BY a.x ORDER BY 2 DESC";
+
+  private final SparkSession spark;
+  private final FaiscaPlanner planner;
+
+  public FaiscaEngine(SparkSession spark, Warehouse warehouse) {
+    this.spark = requireNonNull(spark, "spark");
+    this.planner = new FaiscaPlanner(requireNonNull(warehouse, "warehouse"));
+  }
+
+  /** Opens the warehouse and starts (or joins) the Spark session for the master. */
+  public static FaiscaEngine start(String warehouse, String master, Map<String, String> sparkConf) {
+    Warehouse opened = Warehouse.open(warehouse);
+    FaiscaEngine engine = new FaiscaEngine(SparkSessions.getOrCreate(master, sparkConf), opened);
+    engine.warmUp();
+    return engine;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public Warehouse warehouse() {
+    return planner.warehouse();
+  }
+
+  public PreparedQuery prepare(String sql) {
+    return new PreparedQuery(this, planner.plan(sql));
+  }
+
+  /** The first plan in a JVM pays for class loading and generated metadata handlers; pay it up front. */
+  public void warmUp() {
+    planner.plan(WARM_UP);
+  }
+}

@@ -1,0 +1,104 @@
+package io.faisca.runtime;
+
+import io.faisca.planner.FaiscaPlanner;
+import io.faisca.planner.PlannedQuery;
+import io.faisca.runtime.lower.ColumnNames;
+import io.faisca.runtime.lower.LoweringContext;
+import io.faisca.runtime.lower.PlanLowering;
+import io.faisca.runtime.lower.SparkTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * A planned statement that can run many times, each time with its own
+ * parameter values. Lowering to Spark happens per execution because the
+ * values are part of the Dataset; planning happened once.
+ */
+public final class PreparedQuery {
+  private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(io.faisca.planner.FaiscaTypeSystem.INSTANCE);
+
+  private final FaiscaEngine engine;
+  private final PlannedQuery plan;
+
+  PreparedQuery(FaiscaEngine engine, PlannedQuery plan) {
+    this.engine = engine;
+    this.plan = plan;
+  }
+
+  public PlannedQuery plan() {
+    return plan;
+  }
+
+  public String sql() {
+    return plan.sql();
+  }
+
+  /** The result's columns: the query's, or a single PLAN column for EXPLAIN. */
+  public RelDataType rowType() {
+    if (!plan.isExplain()) {
+      return plan.rowType();
+    }
+    return TYPES.builder().add("PLAN", TYPES.createSqlType(SqlTypeName.VARCHAR)).build();
+  }
+
+  public RelDataType parameterRowType() {
+    return plan.parameterRowType();
+  }
+
+  /** The query as a Dataset, columns named and typed as SQL says. */
+  public Dataset<Row> dataset(List<?> parameters) {
+    if (plan.isExplain()) {
+      return explain(parameters);
+    }
+    return queryDataset(parameters);
+  }
+
+  /** Starts running the query; rows stream from Spark as they are read. */
+  public QueryExecution execute(List<?> parameters) {
+    String group = "faisca-" + UUID.randomUUID();
+    return new QueryExecution(engine.spark(), () -> dataset(parameters), group, plan.sql());
+  }
+
+  private Dataset<Row> queryDataset(List<?> parameters) {
+    LoweringContext context = new LoweringContext(engine.spark(), parameters,
+        plan.physical().getCluster().getRexBuilder());
+    Dataset<Row> lowered = new PlanLowering(context).lower(plan.physical());
+    String[] columns = lowered.columns();
+    List<Column> result = new ArrayList<>();
+    List<RelDataTypeField> fields = plan.rowType().getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      result.add(ColumnNames.ref(columns[i]).cast(SparkTypes.of(fields.get(i).getType()))
+          .as(fields.get(i).getName()));
+    }
+    return lowered.select(result.toArray(Column[]::new));
+  }
+
+  private Dataset<Row> explain(List<?> parameters) {
+    List<Row> rows = new ArrayList<>();
+    switch (plan.explain()) {
+      case TYPE:
+        rows.add(RowFactory.create(plan.rowType().getFullTypeString()));
+        break;
+      case LOGICAL:
+        rows.add(RowFactory.create(FaiscaPlanner.explain(plan.logical())));
+        break;
+      default:
+        rows.add(RowFactory.create("== Calcite physical plan ==\n" + FaiscaPlanner.explain(plan.physical())));
+        String sparkPlan = queryDataset(parameters).queryExecution().executedPlan().treeString();
+        rows.add(RowFactory.create("== Spark physical plan ==\n" + sparkPlan));
+        break;
+    }
+    return engine.spark().createDataFrame(rows,
+        DataTypes.createStructType(List.of(DataTypes.createStructField("PLAN", DataTypes.StringType, false))));
+  }
+}

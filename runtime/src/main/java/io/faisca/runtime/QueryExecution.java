@@ -1,0 +1,89 @@
+package io.faisca.runtime;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A running query. Rows come partition by partition from Spark
+ * ({@code toLocalIterator}): one partition at a time is held on the driver,
+ * never the whole result. Every Spark job the query starts belongs to one
+ * job group, described by the SQL text, so it can be seen and cancelled.
+ */
+public final class QueryExecution implements Iterator<Row>, AutoCloseable {
+  private final SparkSession spark;
+  private final Supplier<Dataset<Row>> datasetSupplier;
+  private final String jobGroup;
+  private final String description;
+  private Iterator<Row> rows;
+  private volatile boolean closed;
+
+  QueryExecution(SparkSession spark, Supplier<Dataset<Row>> dataset, String jobGroup, String description) {
+    this.spark = spark;
+    this.datasetSupplier = dataset;
+    this.jobGroup = jobGroup;
+    this.description = description;
+  }
+
+  public String jobGroup() {
+    return jobGroup;
+  }
+
+  /** Lowers the plan and asks Spark for the first partition; errors in the query surface here. */
+  public QueryExecution start() {
+    hasNext();
+    return this;
+  }
+
+  @Override public boolean hasNext() {
+    return inJobGroup(() -> {
+      if (rows == null) {
+        rows = datasetSupplier.get().toLocalIterator();
+      }
+      return rows.hasNext();
+    });
+  }
+
+  @Override public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return inJobGroup(rows::next);
+  }
+
+  /** Cancels the Spark jobs of this query that are running now. */
+  public void cancel() {
+    spark.sparkContext().cancelJobGroup(jobGroup);
+  }
+
+  @Override public void close() {
+    if (!closed) {
+      closed = true;
+      cancel();
+    }
+  }
+
+  private <T> T inJobGroup(Supplier<T> action) {
+    if (closed) {
+      throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was closed");
+    }
+    SparkContext context = spark.sparkContext();
+    context.setJobGroup(jobGroup, description, false);
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      if (closed) {
+        throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", e);
+      }
+      throw SparkErrors.translate(e);
+    } finally {
+      context.clearJobGroup();
+    }
+  }
+}

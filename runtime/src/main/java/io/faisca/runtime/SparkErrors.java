@@ -1,0 +1,103 @@
+package io.faisca.runtime;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import java.util.Map;
+import org.apache.spark.SparkThrowable;
+
+/**
+ * Turns what Spark throws into Faísca's errors. Spark's own messages name
+ * Spark settings and functions the user never wrote; the common conditions
+ * get messages of our own, keeping the values Spark reports.
+ */
+public final class SparkErrors {
+  /** Raised by the lowering of a scalar sub-query that returns more than one row. */
+  public static final String MORE_THAN_ONE_ROW = "Scalar sub-query returned more than one row";
+
+  private SparkErrors() {
+  }
+
+  public static FaiscaException translate(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof FaiscaException faisca) {
+        return faisca;
+      }
+      if (t instanceof SparkThrowable spark && spark.getCondition() != null) {
+        FaiscaException translated = translate(spark, t);
+        if (translated != null) {
+          return translated;
+        }
+      }
+      if (t instanceof InterruptedException) {
+        return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", error);
+      }
+    }
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (message.contains("cancelled") || message.contains("canceled")) {
+      return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", error);
+    }
+    return new FaiscaException(ErrorCode.INTERNAL_ERROR, "Query failed in Spark: " + firstLine(message), error);
+  }
+
+  private static FaiscaException translate(SparkThrowable spark, Throwable t) {
+    String condition = spark.getCondition();
+    Map<String, String> parameters = spark.getMessageParameters();
+    switch (condition) {
+      case "DIVIDE_BY_ZERO":
+      case "INTERVAL_DIVIDED_BY_ZERO":
+        return new FaiscaException(ErrorCode.DIVISION_BY_ZERO, "Division by zero", t);
+      case "ARITHMETIC_OVERFLOW":
+      case "BINARY_ARITHMETIC_OVERFLOW":
+        return new FaiscaException(ErrorCode.NUMERIC_OUT_OF_RANGE, "Numeric overflow"
+            + detail(parameters, "message", "value1", "symbol", "value2"), t);
+      case "NUMERIC_VALUE_OUT_OF_RANGE":
+        return new FaiscaException(ErrorCode.NUMERIC_OUT_OF_RANGE, "Numeric value out of range: "
+            + parameters.getOrDefault("value", "?") + " does not fit DECIMAL("
+            + parameters.getOrDefault("precision", "?") + ", " + parameters.getOrDefault("scale", "?") + ")", t);
+      case "CAST_OVERFLOW":
+        return new FaiscaException(ErrorCode.NUMERIC_OUT_OF_RANGE, "Numeric value out of range: "
+            + parameters.getOrDefault("value", "?") + " does not fit " + parameters.getOrDefault("targetType", "?"), t);
+      case "CAST_INVALID_INPUT":
+        return new FaiscaException(ErrorCode.INVALID_CAST, "Cannot cast "
+            + parameters.getOrDefault("expression", "value") + " to " + parameters.getOrDefault("targetType", "?"), t);
+      case "USER_RAISED_EXCEPTION":
+        String message = parameters.getOrDefault("errorMessage", t.getMessage());
+        ErrorCode code = message.contains(MORE_THAN_ONE_ROW) ? ErrorCode.CARDINALITY_VIOLATION : ErrorCode.INVALID_ARGUMENT;
+        return new FaiscaException(code, message, t);
+      case "FAILED_READ_FILE.NO_HINT":
+      case "FAILED_READ_FILE.FILE_NOT_EXIST":
+      case "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH":
+      case "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER":
+        return new FaiscaException(ErrorCode.CORRUPT_FILE, "Cannot read file "
+            + parameters.getOrDefault("path", "?") + ": " + rootMessage(t), t);
+      default:
+        if (condition.startsWith("TASK_KILLED") || condition.contains("CANCEL")) {
+          return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", t);
+        }
+        return null;
+    }
+  }
+
+  private static String detail(Map<String, String> parameters, String... keys) {
+    for (String key : keys) {
+      String value = parameters.get(key);
+      if (value != null && !value.isBlank()) {
+        return ": " + value;
+      }
+    }
+    return "";
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

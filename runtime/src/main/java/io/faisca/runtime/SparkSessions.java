@@ -1,0 +1,59 @@
+package io.faisca.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session Faísca runs on, configured for the machine: shuffle
+ * partitions sized to the cores, adaptive execution and ANSI semantics on,
+ * UTC session time, java.time values in rows. Settings the caller passes win.
+ */
+public final class SparkSessions {
+  public static final String DEFAULT_MASTER = "local[*]";
+  private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
+
+  private SparkSessions() {
+  }
+
+  public static SparkSession getOrCreate(String master, Map<String, String> overrides) {
+    Map<String, String> conf = defaults(master);
+    conf.putAll(overrides);
+    SparkSession.Builder builder = SparkSession.builder().appName("Faísca").master(master);
+    conf.forEach(builder::config);
+    return builder.getOrCreate();
+  }
+
+  static Map<String, String> defaults(String master) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.ui.enabled", "false");
+    conf.put("spark.sql.adaptive.enabled", "true");
+    conf.put("spark.sql.ansi.enabled", "true");
+    conf.put("spark.sql.session.timeZone", "UTC");
+    conf.put("spark.sql.datetime.java8API.enabled", "true");
+    conf.put("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED");
+    conf.put("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED");
+    Integer cores = localCores(master);
+    if (cores != null) {
+      conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, cores * 2)));
+      conf.put("spark.driver.host", "127.0.0.1");
+      conf.put("spark.driver.bindAddress", "127.0.0.1");
+    }
+    return conf;
+  }
+
+  /** Cores of a local master ({@code local}, {@code local[4]}, {@code local[*]}), or null for a cluster. */
+  static Integer localCores(String master) {
+    Matcher m = LOCAL.matcher(master);
+    if (!m.matches()) {
+      return null;
+    }
+    String cores = m.group(1);
+    if (cores == null) {
+      return 1;
+    }
+    return "*".equals(cores) ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(cores);
+  }
+}

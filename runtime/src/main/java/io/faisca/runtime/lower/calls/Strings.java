@@ -1,0 +1,111 @@
+package io.faisca.runtime.lower.calls;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.runtime.lower.RexToColumn;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
+
+/** LIKE and the string functions. */
+final class Strings {
+  /** Stands in as LIKE's escape character when the pattern gives none, so a backslash is literal. */
+  private static final String NO_ESCAPE = "\u0001";
+
+  private Strings() {
+  }
+
+  static void register(CallLowerings.Registry registry) {
+    registry.name("LIKE", (call, rex) -> like(call, rex, false));
+    registry.name("NOT LIKE", (call, rex) -> functions.not(like(call, rex, false)));
+    registry.name("ILIKE", (call, rex) -> like(call, rex, true));
+    registry.name("NOT ILIKE", (call, rex) -> functions.not(like(call, rex, true)));
+    registry.name("UPPER", Operands.unary(functions::upper));
+    registry.name("LOWER", Operands.unary(functions::lower));
+    registry.name("INITCAP", Operands.unary(functions::initcap));
+    registry.name("CHAR_LENGTH", Operands.unary(functions::char_length));
+    registry.name("CHARACTER_LENGTH", Operands.unary(functions::char_length));
+    registry.name("OCTET_LENGTH", Operands.unary(functions::octet_length));
+    registry.name("ASCII", Operands.unary(functions::ascii));
+    registry.name("CHR", Operands.unary(functions::chr));
+    registry.name("REVERSE", Operands.unary(functions::reverse));
+    registry.kind(SqlKind.TRIM, Strings::trim);
+    registry.name("LTRIM", Operands.unary(functions::ltrim));
+    registry.name("RTRIM", Operands.unary(functions::rtrim));
+    registry.name("SUBSTRING", Strings::substring);
+    registry.kind(SqlKind.POSITION, Strings::position);
+    registry.name("||", (call, rex) -> functions.concat(Operands.all(call, rex)));
+    registry.name("CONCAT", (call, rex) -> functions.concat(Operands.all(call, rex)));
+    registry.name("CONCAT_WS", (call, rex) -> functions.concat_ws(
+        (String) Operands.literal(call, 0, "separator"),
+        Operands.rest(call, 1).stream().map(rex::lower).toArray(Column[]::new)));
+    registry.name("REPLACE", (call, rex) -> {
+      Column[] o = Operands.all(call, rex);
+      return functions.replace(o[0], o[1], o[2]);
+    });
+    registry.name("LPAD", (call, rex) -> pad(call, rex, true));
+    registry.name("RPAD", (call, rex) -> pad(call, rex, false));
+    registry.name("LEFT", Operands.binary(functions::left));
+    registry.name("RIGHT", Operands.binary(functions::right));
+    registry.name("REPEAT", Operands.binary(functions::repeat));
+    registry.name("STARTS_WITH", Operands.binary(functions::startswith));
+    registry.name("ENDS_WITH", Operands.binary(functions::endswith));
+    registry.name("SPLIT_PART", (call, rex) -> {
+      Column[] o = Operands.all(call, rex);
+      return functions.split_part(o[0], o[1], o[2]);
+    });
+    registry.name("OVERLAY", (call, rex) -> {
+      Column[] o = Operands.all(call, rex);
+      return o.length == 3 ? functions.overlay(o[0], o[1], o[2]) : functions.overlay(o[0], o[1], o[2], o[3]);
+    });
+  }
+
+  private static Column like(RexCall call, RexToColumn rex, boolean ignoreCase) {
+    Column string = rex.lower(call.getOperands().get(0));
+    Column pattern = rex.lower(call.getOperands().get(1));
+    Column escape = call.getOperands().size() > 2
+        ? rex.lower(call.getOperands().get(2))
+        : functions.lit(NO_ESCAPE);
+    return ignoreCase ? functions.ilike(string, pattern, escape) : functions.like(string, pattern, escape);
+  }
+
+  /** {@code TRIM(BOTH|LEADING|TRAILING chars FROM s)}: operands are the flag, the characters and the string. */
+  private static Column trim(RexCall call, RexToColumn rex) {
+    SqlTrimFunction.Flag flag = (SqlTrimFunction.Flag) Operands.literal(call, 0, "flag");
+    String characters = (String) Operands.literal(call, 1, "set of characters");
+    Column string = rex.lower(call.getOperands().get(2));
+    switch (flag) {
+      case LEADING:
+        return functions.ltrim(string, characters);
+      case TRAILING:
+        return functions.rtrim(string, characters);
+      default:
+        return functions.trim(string, characters);
+    }
+  }
+
+  private static Column substring(RexCall call, RexToColumn rex) {
+    Column string = rex.lower(call.getOperands().get(0));
+    Column start = rex.lower(call.getOperands().get(1));
+    Column length = call.getOperands().size() > 2
+        ? rex.lower(call.getOperands().get(2))
+        : functions.lit(Integer.MAX_VALUE);
+    return string.substr(start, length);
+  }
+
+  private static Column position(RexCall call, RexToColumn rex) {
+    Column[] o = Operands.all(call, rex);
+    return o.length == 2 ? functions.position(o[0], o[1]) : functions.position(o[0], o[1], o[2]);
+  }
+
+  private static Column pad(RexCall call, RexToColumn rex, boolean left) {
+    Column[] o = Operands.all(call, rex);
+    Column padding = o.length > 2 ? o[2] : functions.lit(" ");
+    if (o.length < 2) {
+      throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, call.getOperator().getName() + " needs a length");
+    }
+    return left ? functions.lpad(o[0], o[1], padding) : functions.rpad(o[0], o[1], padding);
+  }
+}

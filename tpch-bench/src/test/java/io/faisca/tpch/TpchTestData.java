@@ -1,0 +1,32 @@
+package io.faisca.tpch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+
+/** TPC-H SF 0.01, generated once per build under target/. */
+final class TpchTestData {
+  static final double SCALE_FACTOR = 0.01;
+  private static final Path DIR = Path.of(System.getProperty("faisca.test.tmp", "target"), "tpch-sf0.01");
+  private static final Path COMPLETE = DIR.resolve("_generated");
+
+  private TpchTestData() {
+  }
+
+  static synchronized Path warehouse() {
+    if (!Files.exists(COMPLETE)) {
+      try {
+        new TpchGenerator(SCALE_FACTOR, DIR.toAbsolutePath().toString(), new Configuration()).generate(2);
+        Files.writeString(COMPLETE, "TPC-H SF " + SCALE_FACTOR + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return DIR.toAbsolutePath();
+  }
+}
