@@ -7,18 +7,21 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -29,13 +32,54 @@ final class ParquetFooterReader {
   }
 
   /** Columns of one file, with statistics for that file alone. */
-  record FileSummary(List<ColumnMetadata> columns, long rowCount) {
+  record FileSummary(List<ColumnMetadata> columns, long rowCount, Map<String, Dictionaries> dictionaries) {
+  }
+
+  /**
+   * What the dictionary pages of one column in one file say about its distinct
+   * values. A writer keeps a dictionary while values repeat and falls back to
+   * plain encoding when there are too many of them.
+   */
+  record Dictionaries(Kind kind, long largest) {
+    enum Kind {
+      /** Every page is dictionary-encoded: no row group has more distinct values than {@code largest}. */
+      COMPLETE,
+      /** The writer gave up on its dictionary: many distinct values. */
+      FELL_BACK,
+      /** Nothing to go by. */
+      UNKNOWN
+    }
+
+    static final Dictionaries UNKNOWN = new Dictionaries(Kind.UNKNOWN, 0);
+
+    Dictionaries merge(Dictionaries other) {
+      if (kind == Kind.UNKNOWN || other.kind == Kind.UNKNOWN) {
+        return UNKNOWN;
+      }
+      if (kind == Kind.FELL_BACK || other.kind == Kind.FELL_BACK) {
+        return new Dictionaries(Kind.FELL_BACK, 0);
+      }
+      return new Dictionaries(Kind.COMPLETE, Math.max(largest, other.largest));
+    }
   }
 
   static FileSummary read(Configuration conf, FileStatus status) {
     ParquetMetadata footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(status, conf))) {
-      footer = reader.getFooter();
+    Map<String, Dictionaries> dictionaries = new HashMap<>();
+    try {
+      HadoopInputFile file = HadoopInputFile.fromStatus(status, conf);
+      try (ParquetFileReader reader = ParquetFileReader.open(file)) {
+        footer = reader.getFooter();
+      }
+      try (SeekableInputStream in = file.newStream()) {
+        for (BlockMetaData block : footer.getBlocks()) {
+          for (ColumnChunkMetaData chunk : block.getColumns()) {
+            if (chunk.getPath().size() == 1) {
+              dictionaries.merge(chunk.getPath().toDotString(), dictionaries(in, chunk), Dictionaries::merge);
+            }
+          }
+        }
+      }
     } catch (IOException | RuntimeException e) {
       throw new FaiscaException(ErrorCode.CORRUPT_FILE,
           "Cannot read Parquet file '" + status.getPath() + "': " + reason(e), e);
@@ -59,7 +103,24 @@ final class ParquetFooterReader {
         columns.add(column.withStatistics(range.toStatistics(column)));
       });
     }
-    return new FileSummary(columns, rowCount);
+    return new FileSummary(columns, rowCount, dictionaries);
+  }
+
+  /** Reads only the header of a chunk's dictionary page: it holds the number of entries. */
+  private static Dictionaries dictionaries(SeekableInputStream in, ColumnChunkMetaData chunk) throws IOException {
+    EncodingStats stats = chunk.getEncodingStats();
+    if (stats == null || !stats.hasDictionaryEncodedPages() || !chunk.hasDictionaryPage()) {
+      return Dictionaries.UNKNOWN;
+    }
+    if (stats.hasNonDictionaryEncodedPages()) {
+      return new Dictionaries(Dictionaries.Kind.FELL_BACK, 0);
+    }
+    in.seek(chunk.getDictionaryPageOffset());
+    PageHeader header = Util.readPageHeader(in);
+    if (!header.isSetDictionary_page_header()) {
+      return Dictionaries.UNKNOWN;
+    }
+    return new Dictionaries(Dictionaries.Kind.COMPLETE, header.getDictionary_page_header().getNum_values());
   }
 
   private static String reason(Throwable e) {
@@ -136,12 +197,5 @@ final class ParquetFooterReader {
       }
       return null;
     }
-  }
-
-  /** Columns by name, keeping file order. */
-  static Map<String, ColumnMetadata> byName(List<ColumnMetadata> columns) {
-    Map<String, ColumnMetadata> map = new LinkedHashMap<>();
-    columns.forEach(c -> map.put(c.name(), c));
-    return map;
   }
 }

@@ -49,9 +49,12 @@ final class TableLoader {
         Merged existing = merged.get(column.name());
         if (existing == null) {
           merged.put(column.name(), new Merged(column, path, summary.rowCount()));
+          existing = merged.get(column.name());
         } else {
           existing.add(table, column, path, summary.rowCount());
         }
+        existing.dictionaries(summary.dictionaries()
+            .getOrDefault(column.name(), ParquetFooterReader.Dictionaries.UNKNOWN));
       }
     }
     return merged.values().stream().map(m -> m.toColumn(rowCount)).toList();
@@ -67,6 +70,7 @@ final class TableLoader {
     private Double min;
     private Double max;
     private boolean rangeKnown = true;
+    private ParquetFooterReader.Dictionaries dictionaries;
 
     Merged(ColumnMetadata first, String firstPath, long rows) {
       this.first = first;
@@ -82,6 +86,10 @@ final class TableLoader {
             + " in '" + firstPath + "' but " + column.typeName() + " in '" + path + "'");
       }
       fold(column, rows);
+    }
+
+    void dictionaries(ParquetFooterReader.Dictionaries more) {
+      dictionaries = dictionaries == null ? more : dictionaries.merge(more);
     }
 
     private void fold(ColumnMetadata column, long rows) {
@@ -103,23 +111,49 @@ final class TableLoader {
       long totalNulls = nulls + missingRows;
       Double low = rangeKnown ? min : null;
       Double high = rangeKnown ? max : null;
-      Double distinct = estimateDistinct(first, rowCount - totalNulls, low, high);
+      Double distinct = estimateDistinct(first, rowCount - totalNulls, low, high, dictionaries);
       return first.withNullable(nullable || missingRows > 0)
           .withStatistics(new ColumnStatistics(totalNulls, low, high, distinct));
     }
   }
 
   /**
-   * Footers carry no distinct counts. For integral types the value range bounds
-   * them (keys, dates, small codes); for other types the planner's defaults apply.
+   * Footers carry no distinct counts, but two things bound them cheaply: the
+   * value range of integral types (keys, dates, small codes), and the size of
+   * the dictionaries writers keep while values repeat. A column whose
+   * dictionary overflowed is taken to be nearly unique.
    */
-  static Double estimateDistinct(ColumnMetadata column, long nonNullRows, Double min, Double max) {
+  static Double estimateDistinct(ColumnMetadata column, long nonNullRows, Double min, Double max,
+      ParquetFooterReader.Dictionaries dictionaries) {
     if (nonNullRows <= 0) {
       return 0d;
     }
     if (column.type() == SqlTypeName.BOOLEAN) {
       return (double) Math.min(2, nonNullRows);
     }
+    Double fromRange = rangeDistinct(column, nonNullRows, min, max);
+    Double fromDictionary = dictionaryDistinct(nonNullRows, dictionaries);
+    if (fromRange == null || fromDictionary == null) {
+      return fromRange != null ? fromRange : fromDictionary;
+    }
+    return Math.min(fromRange, fromDictionary);
+  }
+
+  private static Double dictionaryDistinct(long nonNullRows, ParquetFooterReader.Dictionaries dictionaries) {
+    if (dictionaries == null) {
+      return null;
+    }
+    switch (dictionaries.kind()) {
+      case COMPLETE:
+        return (double) Math.min(nonNullRows, Math.max(1, dictionaries.largest()));
+      case FELL_BACK:
+        return (double) nonNullRows;
+      default:
+        return null;
+    }
+  }
+
+  private static Double rangeDistinct(ColumnMetadata column, long nonNullRows, Double min, Double max) {
     if (min == null || max == null) {
       return null;
     }

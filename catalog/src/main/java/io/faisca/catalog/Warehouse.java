@@ -71,7 +71,8 @@ public final class Warehouse {
 
   /** The fully qualified root, e.g. {@code file:/data/warehouse} or {@code hdfs://nn:8020/wh}. */
   public String location() {
-    return root.toString();
+    String location = root.toString();
+    return location.endsWith("/") && location.length() > 1 ? location.substring(0, location.length() - 1) : location;
   }
 
   public Configuration hadoopConfiguration() {

@@ -17,6 +17,7 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.DataContexts;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -31,6 +32,7 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlExplainFormat;
@@ -109,6 +111,9 @@ public final class FaiscaPlanner {
       catalogReader = new CalciteCatalogReader(root, List.of(WarehouseSchema.NAME), typeFactory,
           connectionConfig());
       volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
+      // Folds constant expressions while planning (1 + 10 becomes 11); expressions
+      // that fail to evaluate, such as 1 / 0, stay for Spark to raise at run time.
+      volcano.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
       cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
       // The metadata provider is per thread in Calcite: set it on the thread that plans.
       cluster.setMetadataProvider(FaiscaMetadata.PROVIDER);

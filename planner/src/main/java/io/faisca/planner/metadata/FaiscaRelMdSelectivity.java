@@ -19,10 +19,13 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Selectivity from column statistics. For joins, each equi-join between two
- * inputs keeps {@code 1 / max(distinct keys left, distinct keys right)} of the
- * cross product, which is what lets the join orderer tell a key lookup from a
- * many-to-many match.
+ * Selectivity from column statistics. An equi-join keeps
+ * {@code 1 / max(distinct keys left, distinct keys right)} of the cross
+ * product, which is what lets the join orderer tell a key lookup from a
+ * many-to-many match. With several key pairs only the most selective one
+ * counts: keys joined together are usually correlated (part and supplier of a
+ * line item), and multiplying their selectivities would promise far fewer rows
+ * than come.
  */
 public final class FaiscaRelMdSelectivity implements MetadataHandler<BuiltInMetadata.Selectivity> {
   public static final RelMetadataProvider SOURCE = ReflectiveRelMetadataProvider.reflectiveSource(
@@ -49,10 +52,10 @@ public final class FaiscaRelMdSelectivity implements MetadataHandler<BuiltInMeta
     JoinInfo keys = JoinInfo.of(join.getLeft(), join.getRight(), predicate);
     List<RexNode> rest = new ArrayList<>(RelOptUtil.conjunctions(keys.getRemaining(join.getCluster().getRexBuilder())));
     double selectivity = 1;
-    if (!keys.leftKeys.isEmpty()) {
-      double leftDistinct = distinct(mq, join.getLeft(), ImmutableBitSet.of(keys.leftKeys));
-      double rightDistinct = distinct(mq, join.getRight(), ImmutableBitSet.of(keys.rightKeys));
-      selectivity = 1 / Math.max(1, Math.max(leftDistinct, rightDistinct));
+    for (int i = 0; i < keys.leftKeys.size(); i++) {
+      double leftDistinct = distinct(mq, join.getLeft(), ImmutableBitSet.of(keys.leftKeys.get(i)));
+      double rightDistinct = distinct(mq, join.getRight(), ImmutableBitSet.of(keys.rightKeys.get(i)));
+      selectivity = Math.min(selectivity, 1 / Math.max(1, Math.max(leftDistinct, rightDistinct)));
     }
     RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), rest);
     if (remaining != null && !remaining.isAlwaysTrue()) {

@@ -69,6 +69,8 @@ final class StatisticsSelectivity {
         return comparison(call);
       case SEARCH:
         return search(call);
+      case LIKE:
+        return like(call);
       default:
         return RelMdUtil.guessSelectivity(call);
     }
@@ -115,6 +117,16 @@ final class StatisticsSelectivity {
     double nonNull = 1 - column.nullFraction();
     boolean lower = kind == SqlKind.LESS_THAN || kind == SqlKind.LESS_THAN_OR_EQUAL;
     return nonNull * (lower ? below : 1 - below);
+  }
+
+  /** A pattern matching inside the string keeps fewer rows than a prefix match; no statistics say more. */
+  private static double like(RexCall call) {
+    RexNode pattern = call.getOperands().get(1);
+    if (pattern instanceof RexLiteral literal && literal.getValue() instanceof org.apache.calcite.util.NlsString text
+        && text.getValue().startsWith("%")) {
+      return 0.05;
+    }
+    return 0.1;
   }
 
   private double search(RexCall call) {
