@@ -31,10 +31,11 @@ final class FaiscaOperatorTable {
       SqlLibraryOperators.IFNULL,
       SqlLibraryOperators.ILIKE,
       SqlLibraryOperators.NOT_ILIKE,
-      SqlLibraryOperators.LOG,
-      SqlLibraryOperators.DATE_TRUNC,
-      SqlLibraryOperators.DATEADD,
-      SqlLibraryOperators.DATEDIFF);
+      SqlLibraryOperators.CHR,
+      SqlLibraryOperators.LTRIM,
+      SqlLibraryOperators.RTRIM,
+      SqlLibraryOperators.BOOL_AND,
+      SqlLibraryOperators.BOOL_OR);
 
   static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
       SqlStdOperatorTable.instance(), SqlOperatorTables.of(LIBRARY));

@@ -40,7 +40,8 @@ final class ValidationErrors {
     if (reason.startsWith("Cannot apply") || reason.contains("must have compatible types")
         || reason.startsWith("Cannot infer return type") || reason.contains("Type mismatch")
         || reason.contains("type mismatch") || reason.startsWith("Cast function cannot convert")
-        || reason.contains("incompatible")) {
+        || reason.contains("incompatible") || reason.contains("must be a condition")
+        || reason.contains("must be boolean")) {
       return ErrorCode.TYPE_MISMATCH;
     }
     return ErrorCode.INVALID_QUERY;

@@ -40,10 +40,14 @@ public final class SparkErrors {
   }
 
   private static FaiscaException translate(SparkThrowable spark, Throwable t) {
-    String condition = spark.getCondition();
+    String fullCondition = spark.getCondition();
+    // Sub-conditions such as NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION only vary the hint.
+    String condition = fullCondition.startsWith("FAILED_READ_FILE") ? fullCondition
+        : fullCondition.replaceFirst("\\..*$", "");
     Map<String, String> parameters = spark.getMessageParameters();
     switch (condition) {
       case "DIVIDE_BY_ZERO":
+      case "REMAINDER_BY_ZERO":
       case "INTERVAL_DIVIDED_BY_ZERO":
         return new FaiscaException(ErrorCode.DIVISION_BY_ZERO, "Division by zero", t);
       case "ARITHMETIC_OVERFLOW":
@@ -74,8 +78,23 @@ public final class SparkErrors {
         if (condition.startsWith("TASK_KILLED") || condition.contains("CANCEL")) {
           return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", t);
         }
+        if (spark.getSqlState() != null && spark.getSqlState().startsWith("22")) {
+          return new FaiscaException(ErrorCode.INVALID_ARGUMENT, withoutSparkHints(t.getMessage()), t);
+        }
         return null;
     }
+  }
+
+  /** Spark's messages end with advice about its own settings and functions; users of Faísca need neither. */
+  static String withoutSparkHints(String message) {
+    String text = message == null ? "" : message.replaceFirst("^\\[[A-Z_.]+]\\s*", "");
+    for (String cut : new String[] {" Use `try_", " If necessary set", " SQLSTATE:", "\n"}) {
+      int at = text.indexOf(cut);
+      if (at > 0) {
+        text = text.substring(0, at);
+      }
+    }
+    return text.strip();
   }
 
   private static String detail(Map<String, String> parameters, String... keys) {

@@ -106,6 +106,43 @@ public final class Literals {
     return base.withNano(nanos);
   }
 
+  /**
+   * A value as Calcite keeps it inside literals and search arguments
+   * (BigDecimal, NlsString, DateString...) in Spark's representation for a
+   * column of the given type.
+   */
+  public static Object fromCalcite(Comparable<?> value, RelDataType type) {
+    if (value instanceof NlsString nls) {
+      return nls.getValue();
+    }
+    if (value instanceof DateString date) {
+      return LocalDate.ofEpochDay(date.getDaysSinceEpoch());
+    }
+    if (value instanceof TimestampString timestamp) {
+      return localDateTime(timestamp);
+    }
+    if (value instanceof BigDecimal decimal) {
+      switch (type.getSqlTypeName()) {
+        case TINYINT:
+          return decimal.byteValueExact();
+        case SMALLINT:
+          return decimal.shortValueExact();
+        case INTEGER:
+          return decimal.intValueExact();
+        case BIGINT:
+          return decimal.longValueExact();
+        case REAL:
+          return decimal.floatValue();
+        case FLOAT:
+        case DOUBLE:
+          return decimal.doubleValue();
+        default:
+          return decimal;
+      }
+    }
+    return value;
+  }
+
   /** The string of a CHAR or VARCHAR literal. */
   public static String string(RexLiteral literal) {
     NlsString nls = literal.getValueAs(NlsString.class);

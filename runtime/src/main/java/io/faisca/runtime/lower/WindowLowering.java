@@ -41,7 +41,7 @@ final class WindowLowering {
       for (Window.RexWinAggCall call : group.aggCalls) {
         List<Column> operands = call.getOperands().stream()
             .map(o -> operand(o, window, inputNames)).toList();
-        Column value = function(call, operands, ordered, framed)
+        Column value = function(call, operands, constants(call, window, inputNames.length), ordered, framed)
             .cast(SparkTypes.of(call.getType()));
         columns.add(value.as(names.get(columns.size())));
       }
@@ -114,8 +114,18 @@ final class WindowLowering {
     throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Faísca cannot use " + node + " in a window function");
   }
 
-  private static Column function(Window.RexWinAggCall call, List<Column> operands, WindowSpec ordered,
-      WindowSpec framed) {
+  /** The constant value of each operand, or null where the operand is a column. */
+  private static List<Object> constants(Window.RexWinAggCall call, SparkWindow window, int inputCount) {
+    List<Object> values = new java.util.ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      RexLiteral literal = constant(operand, window, inputCount);
+      values.add(literal == null ? null : Literals.toJava(literal));
+    }
+    return values;
+  }
+
+  private static Column function(Window.RexWinAggCall call, List<Column> operands, List<Object> constants,
+      WindowSpec ordered, WindowSpec framed) {
     SqlAggFunction function = (SqlAggFunction) call.getOperator();
     switch (function.getKind()) {
       case ROW_NUMBER:
@@ -129,11 +139,11 @@ final class WindowLowering {
       case CUME_DIST:
         return functions.cume_dist().over(ordered);
       case NTILE:
-        return functions.ntile(intConstant(call, 0)).over(ordered);
+        return functions.ntile(intConstant(call, constants, 0)).over(ordered);
       case LAG:
       case LEAD:
-        int offset = operands.size() > 1 ? intConstant(call, 1) : 1;
-        Object fallback = operands.size() > 2 ? literalValue(call, 2) : null;
+        int offset = operands.size() > 1 ? intConstant(call, constants, 1) : 1;
+        Object fallback = operands.size() > 2 ? constants.get(2) : null;
         Column shifted = function.getKind() == org.apache.calcite.sql.SqlKind.LAG
             ? functions.lag(operands.get(0), offset, fallback)
             : functions.lead(operands.get(0), offset, fallback);
@@ -143,7 +153,7 @@ final class WindowLowering {
       case LAST_VALUE:
         return functions.last_value(operands.get(0)).over(framed);
       case NTH_VALUE:
-        return functions.nth_value(operands.get(0), intConstant(call, 1)).over(framed);
+        return functions.nth_value(operands.get(0), intConstant(call, constants, 1)).over(framed);
       default:
         AggregateCall aggregate = AggregateCall.create(function, call.distinct, false, call.ignoreNulls,
             List.of(), List.of(), -1, null, org.apache.calcite.rel.RelCollations.EMPTY, call.getType(), null);
@@ -151,17 +161,11 @@ final class WindowLowering {
     }
   }
 
-  private static int intConstant(Window.RexWinAggCall call, int index) {
-    Object value = literalValue(call, index);
-    if (!(value instanceof Number number)) {
+  private static int intConstant(Window.RexWinAggCall call, List<Object> constants, int index) {
+    if (!(constants.get(index) instanceof Number number)) {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
           call.getOperator().getName() + " needs a constant integer argument");
     }
     return number.intValue();
-  }
-
-  private static Object literalValue(Window.RexWinAggCall call, int index) {
-    RexNode operand = call.getOperands().get(index);
-    return operand instanceof RexLiteral literal ? Literals.toJava(literal) : null;
   }
 }

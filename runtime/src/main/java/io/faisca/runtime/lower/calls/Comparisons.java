@@ -1,5 +1,6 @@
 package io.faisca.runtime.lower.calls;
 
+import com.google.common.collect.Range;
 import io.faisca.runtime.lower.Literals;
 import io.faisca.runtime.lower.RexToColumn;
 import java.util.ArrayList;
@@ -52,10 +53,8 @@ final class Comparisons {
     Sarg<?> sarg = sargLiteral.getValueAs(Sarg.class);
     if (sarg != null && sarg.isPoints() && sarg.nullAs == RexUnknownAs.UNKNOWN && sarg.pointCount > 1) {
       List<Object> values = new ArrayList<>();
-      for (com.google.common.collect.Range<?> range : sarg.rangeSet.asRanges()) {
-        RexLiteral point = (RexLiteral) rex.context().rexBuilder()
-            .makeLiteral(range.lowerEndpoint(), operand.getType(), true, true);
-        values.add(Literals.toJava(point));
+      for (Range<?> range : sarg.rangeSet.asRanges()) {
+        values.add(Literals.fromCalcite(range.lowerEndpoint(), operand.getType()));
       }
       return rex.lower(operand).isin(values.toArray());
     }

@@ -24,7 +24,7 @@ final class Strings {
     registry.name("NOT ILIKE", (call, rex) -> functions.not(like(call, rex, true)));
     registry.name("UPPER", Operands.unary(functions::upper));
     registry.name("LOWER", Operands.unary(functions::lower));
-    registry.name("INITCAP", Operands.unary(functions::initcap));
+    registry.name("INITCAP", Operands.unary(Strings::initcap));
     registry.name("CHAR_LENGTH", Operands.unary(functions::char_length));
     registry.name("CHARACTER_LENGTH", Operands.unary(functions::char_length));
     registry.name("OCTET_LENGTH", Operands.unary(functions::octet_length));
@@ -62,12 +62,25 @@ final class Strings {
     });
   }
 
+  /**
+   * Capitalizes each word, words being runs of letters and digits, as Calcite
+   * defines INITCAP (Spark's own splits at spaces only). The string is cut
+   * after every other character, and each piece capitalized.
+   */
+  private static Column initcap(Column string) {
+    Column pieces = functions.split(string, "(?<=[^\\p{L}\\p{Nd}])");
+    Column capitalized = functions.transform(pieces, piece -> functions.concat(
+        functions.upper(piece.substr(1, 1)), functions.lower(piece.substr(2, Integer.MAX_VALUE))));
+    return functions.array_join(capitalized, "");
+  }
+
   private static Column like(RexCall call, RexToColumn rex, boolean ignoreCase) {
     Column string = rex.lower(call.getOperands().get(0));
     Column pattern = rex.lower(call.getOperands().get(1));
-    Column escape = call.getOperands().size() > 2
-        ? rex.lower(call.getOperands().get(2))
-        : functions.lit(NO_ESCAPE);
+    // Spark takes the escape character as a bare literal.
+    Column escape = functions.lit(call.getOperands().size() > 2
+        ? (String) Operands.literal(call, 2, "escape character")
+        : NO_ESCAPE);
     return ignoreCase ? functions.ilike(string, pattern, escape) : functions.like(string, pattern, escape);
   }
 
