@@ -36,8 +36,7 @@ class SqlScriptTest {
 
   @TestFactory
   Stream<DynamicNode> scripts() throws Exception {
-    Path warehouse = Fixtures.warehouse();
-    faisca = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse + ";master=local[2]");
+    faisca = DriverManager.getConnection(TestWarehouse.url());
     List<DynamicNode> containers = new ArrayList<>();
     try (Stream<Path> files = Files.list(SCRIPTS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".slt")).sorted().toList()) {

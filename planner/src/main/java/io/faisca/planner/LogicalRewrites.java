@@ -76,7 +76,7 @@ final class LogicalRewrites {
     current = orderJoins(current);
     current = hep(current, HepMatchOrder.BOTTOM_UP,
         List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_MERGE,
-            CoreRules.FILTER_PROJECT_TRANSPOSE));
+            CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.PROJECT_WINDOW_TRANSPOSE));
     return trim(current, relBuilder);
   }
 
