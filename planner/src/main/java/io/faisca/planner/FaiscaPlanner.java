@@ -40,7 +40,6 @@ import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
@@ -121,7 +120,7 @@ public final class FaiscaPlanner {
     }
 
     PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain) {
-      SqlValidator validator = SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
+      SqlValidator validator = new FaiscaValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
           typeFactory, SqlValidator.Config.DEFAULT
               .withConformance(FaiscaConformance.INSTANCE)
               .withIdentifierExpansion(true)

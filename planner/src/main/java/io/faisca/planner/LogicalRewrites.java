@@ -63,7 +63,8 @@ final class LogicalRewrites {
   }
 
   static RelNode apply(RelNode rel, RelBuilder relBuilder) {
-    RelNode current = hep(rel, HepMatchOrder.DEPTH_FIRST, SUB_QUERIES);
+    RelNode current = hep(rel, HepMatchOrder.DEPTH_FIRST, List.of(SparkRules.EXISTS_TO_SEMI_JOIN));
+    current = hep(current, HepMatchOrder.DEPTH_FIRST, SUB_QUERIES);
     current = RelDecorrelator.decorrelateQuery(current, relBuilder);
     current = hep(current, HepMatchOrder.BOTTOM_UP,
         List.of(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));

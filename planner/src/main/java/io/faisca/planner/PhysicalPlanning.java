@@ -16,7 +16,8 @@ import org.apache.calcite.rel.RelNode;
 /**
  * The last phases: Volcano converts the logical plan into the Spark
  * convention (one conversion rule per operator, no join enumeration), then
- * scans absorb the filters and projections above them.
+ * scans absorb the filters and projections above them and joins with a small
+ * input mark it for broadcast.
  */
 final class PhysicalPlanning {
   private PhysicalPlanning() {
@@ -38,6 +39,7 @@ final class PhysicalPlanning {
     HepPlanner hep = new HepPlanner(new HepProgramBuilder()
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
         .addRuleCollection(SparkRules.SCAN_PUSH_DOWN)
+        .addRuleInstance(SparkRules.JOIN_BROADCAST)
         .build());
     hep.setRoot(best);
     return (SparkRel) hep.findBestExp();

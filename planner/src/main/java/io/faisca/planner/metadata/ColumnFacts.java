@@ -45,7 +45,7 @@ record ColumnFacts(ColumnStatistics statistics, double tableRows) {
     return fileTable == null ? null : of(fileTable.metadata(), origin.getOriginColumnOrdinal());
   }
 
-  private static ColumnFacts of(TableMetadata metadata, int column) {
+  static ColumnFacts of(TableMetadata metadata, int column) {
     return new ColumnFacts(metadata.columns().get(column).statistics(), metadata.rowCount());
   }
 }

@@ -10,6 +10,7 @@ public final class FaiscaMetadata {
   public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
       FaiscaRelMdSelectivity.SOURCE,
       FaiscaRelMdDistinctRowCount.SOURCE,
+      FaiscaRelMdRowCount.SOURCE,
       DefaultRelMetadataProvider.INSTANCE));
 
   private FaiscaMetadata() {

@@ -6,6 +6,7 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -19,15 +20,38 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * nested loop) from the condition and the sizes it sees at run time.
  */
 public final class SparkJoin extends Join implements SparkRel {
+  /** Which input, if any, the planner's estimates show small enough to broadcast to every task. */
+  public enum Broadcast { NONE, LEFT, RIGHT }
+
+  private final Broadcast broadcast;
+
   public SparkJoin(RelOptCluster cluster, RelTraitSet traitSet, RelNode left, RelNode right,
       RexNode condition, JoinRelType joinType) {
+    this(cluster, traitSet, left, right, condition, joinType, Broadcast.NONE);
+  }
+
+  public SparkJoin(RelOptCluster cluster, RelTraitSet traitSet, RelNode left, RelNode right,
+      RexNode condition, JoinRelType joinType, Broadcast broadcast) {
     super(cluster, traitSet, java.util.List.of(), left, right, condition, Set.<CorrelationId>of(), joinType);
+    this.broadcast = broadcast;
     assert getConvention() == SparkRel.CONVENTION;
+  }
+
+  public Broadcast broadcast() {
+    return broadcast;
+  }
+
+  public SparkJoin withBroadcast(Broadcast side) {
+    return new SparkJoin(getCluster(), traitSet, left, right, condition, joinType, side);
   }
 
   @Override public Join copy(RelTraitSet traitSet, RexNode condition, RelNode left, RelNode right,
       JoinRelType joinType, boolean semiJoinDone) {
-    return new SparkJoin(getCluster(), traitSet, left, right, condition, joinType);
+    return new SparkJoin(getCluster(), traitSet, left, right, condition, joinType, broadcast);
+  }
+
+  @Override public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).itemIf("broadcast", broadcast, broadcast != Broadcast.NONE);
   }
 
   @Override public @Nullable RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {

@@ -83,20 +83,11 @@ public final class SparkTableScan extends TableScan implements SparkRel {
         .itemIf("filter", filter, filter != null);
   }
 
-  @Override public double estimateRowCount(RelMetadataQuery mq) {
-    double rows = table.getRowCount();
-    if (filter == null) {
-      return rows;
-    }
-    Double selectivity = mq.getSelectivity(this, filter);
-    return rows * (selectivity == null ? 0.25 : selectivity);
-  }
-
   @Override public @Nullable RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double tableRows = table.getRowCount();
     double fraction = (double) Math.max(1, projects.size()) / Math.max(1, table.getRowType().getFieldCount());
     double io = tableRows * fraction;
-    return planner.getCostFactory().makeCost(estimateRowCount(mq), tableRows, io);
+    return planner.getCostFactory().makeCost(mq.getRowCount(this), tableRows, io);
   }
 
   @Override public <R> R accept(SparkRelVisitor<R> visitor) {

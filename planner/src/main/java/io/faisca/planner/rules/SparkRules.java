@@ -24,6 +24,11 @@ public final class SparkRules {
       SparkFilterIntoScanRule.Config.DEFAULT.toRule(),
       SparkProjectIntoScanRule.Config.DEFAULT.toRule());
 
+  /** The last physical rewrite: joins with an input estimated small enough broadcast it. */
+  public static final RelOptRule JOIN_BROADCAST = SparkJoinBroadcastRule.Config.DEFAULT.toRule();
+
+  public static final RelOptRule EXISTS_TO_SEMI_JOIN = ExistsToSemiJoinRule.Config.DEFAULT.toRule();
+
   public static final RelOptRule PULL_COMMON_FACTORS_FILTER = PullCommonFactorsRule.Config.FILTER.toRule();
   public static final RelOptRule PULL_COMMON_FACTORS_JOIN = PullCommonFactorsRule.Config.JOIN.toRule();
 

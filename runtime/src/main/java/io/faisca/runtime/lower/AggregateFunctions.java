@@ -42,7 +42,10 @@ final class AggregateFunctions {
         Column sum = distinct ? functions.sum_distinct(first) : functions.sum(first);
         return functions.coalesce(sum, functions.lit(0).cast(SparkTypes.of(call.getType())));
       case AVG:
-        return distinctless(call, functions.avg(first));
+        // Spark has no AVG(DISTINCT): the sum of the distinct values over their count, rounded to AVG's type by the caller.
+        return distinct
+            ? functions.sum_distinct(first).divide(functions.count_distinct(first))
+            : functions.avg(first);
       case MIN:
         // EVERY and BOOL_AND are MIN over booleans, SOME and BOOL_OR are MAX.
         return functions.min(first);

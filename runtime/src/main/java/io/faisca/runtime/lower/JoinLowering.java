@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * A join is a Spark join on the lowered condition. The right input's columns
  * are renamed to continue the left's numbering, so every name in the
- * condition is unambiguous even when both sides read the same table.
+ * condition is unambiguous even when both sides read the same table. An
+ * input the planner marked small is broadcast.
  */
 final class JoinLowering {
   private JoinLowering() {
@@ -23,7 +25,11 @@ final class JoinLowering {
     List<String> rightNames = ColumnNames.of(join.getRight().getRowType(), names.size());
     names.addAll(rightNames);
     Dataset<Row> renamedRight = right.toDF(rightNames.toArray(String[]::new));
-    return left.join(renamedRight, new RexToColumn(names, context).lower(join.getCondition()), sparkJoinType(join));
+    Dataset<Row> leftInput = join.broadcast() == SparkJoin.Broadcast.LEFT ? functions.broadcast(left) : left;
+    Dataset<Row> rightInput = join.broadcast() == SparkJoin.Broadcast.RIGHT
+        ? functions.broadcast(renamedRight) : renamedRight;
+    return leftInput.join(rightInput, new RexToColumn(names, context).lower(join.getCondition()),
+        sparkJoinType(join));
   }
 
   private static String sparkJoinType(SparkJoin join) {
