@@ -187,6 +187,12 @@ final class ParquetFooterReader {
 
     /** Raw (unscaled) value of a statistic as a double; decimals are scaled by the caller. */
     private static Double asDouble(Object value, Statistics<?> statistics) {
+      if (value instanceof Integer number && statistics.type().getLogicalTypeAnnotation()
+          instanceof org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation integer
+          && !integer.isSigned()) {
+        // UINT32 lives in an INT32: values from 2^31 up read as negative ints.
+        return (double) Integer.toUnsignedLong(number);
+      }
       if (value instanceof Number number) {
         double d = number.doubleValue();
         return Double.isNaN(d) ? null : d;

@@ -30,20 +30,22 @@ public final class FaiscaParser {
 
   /** Parses a single statement; a trailing semicolon is allowed. */
   public static SqlNode parse(String sql) {
-    if (sql == null || sql.isBlank()) {
+    String statement = sql == null ? "" : withoutTrailingSemicolon(sql);
+    if (statement.isBlank()) {
       throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement");
     }
     try {
-      return SqlParser.create(withoutTrailingSemicolon(sql), CONFIG).parseStmt();
+      return SqlParser.create(statement, CONFIG).parseStmt();
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }
   }
 
+  /** Strips the end only: leading lines and indentation count in error positions. */
   private static String withoutTrailingSemicolon(String sql) {
-    String trimmed = sql.strip();
+    String trimmed = sql.stripTrailing();
     while (trimmed.endsWith(";")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+      trimmed = trimmed.substring(0, trimmed.length() - 1).stripTrailing();
     }
     return trimmed;
   }
