@@ -69,9 +69,9 @@ final class Fixtures {
   /** DuckDB with a view per fixture table, over the same files. */
   static Connection oracle() throws SQLException, IOException {
     Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-    try (Statement statement = duckdb.createStatement(); Stream<Path> tables = Files.list(warehouse())) {
+    try (Stream<Path> tables = Files.list(warehouse())) {
       for (Path table : tables.filter(Fixtures::holdsParquet).toList()) {
-        try {
+        try (Statement statement = duckdb.createStatement()) {
           statement.execute("CREATE VIEW \"" + table.getFileName() + "\" AS SELECT * FROM read_parquet('"
               + table + "/**/*.parquet', hive_partitioning = true)");
         } catch (SQLException e) {

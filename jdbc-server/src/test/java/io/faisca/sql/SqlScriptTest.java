@@ -131,7 +131,11 @@ class SqlScriptTest {
       for (ScriptRecord record : script.records()) {
         if (rows && record.kind() == ScriptRecord.Kind.QUERY && !record.manual()) {
           try (Statement statement = oracle.createStatement(); ResultSet rs = statement.executeQuery(record.sql())) {
-            script.replace(record.withExpected(Cells.read(rs).stream().map(r -> String.join("\t", r)).toList()));
+            List<String> rows = new ArrayList<>(Cells.read(rs).stream().map(r -> String.join("\t", r)).toList());
+            if (record.rowSort()) {
+              rows.sort(Comparator.naturalOrder());
+            }
+            script.replace(record.withExpected(rows));
           } catch (SQLException e) {
             System.err.println(script.file() + " " + record.name() + ": the oracle cannot run it, "
                 + "write the expected rows by hand and mark it manual: " + e.getMessage());

@@ -6,6 +6,7 @@ import io.faisca.parser.impl.FaiscaSqlParserImpl;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -28,17 +29,27 @@ public final class FaiscaParser {
   private FaiscaParser() {
   }
 
-  /** Parses a single statement; a trailing semicolon is allowed. */
+  /** Parses a single statement; trailing semicolons and comments are allowed. */
   public static SqlNode parse(String sql) {
     String statement = sql == null ? "" : withoutTrailingSemicolon(sql);
     if (statement.isBlank()) {
       throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement");
     }
+    SqlNodeList statements;
     try {
-      return SqlParser.create(statement, CONFIG).parseStmt();
+      statements = SqlParser.create(statement, CONFIG).parseStmtList();
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }
+    if (statements.isEmpty()) {
+      throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement");
+    }
+    if (statements.size() > 1) {
+      SqlParserPos pos = statements.get(1).getParserPosition();
+      throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Syntax error at line " + pos.getLineNum()
+          + ", column " + pos.getColumnNum() + ": only one statement can run at a time");
+    }
+    return statements.get(0);
   }
 
   /** Strips the end only: leading lines and indentation count in error positions. */

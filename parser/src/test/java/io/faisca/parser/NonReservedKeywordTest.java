@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -24,14 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must read as plain identifiers wherever a column, alias or table name goes.
  */
 class NonReservedKeywordTest {
-  /**
-   * PERIOD is configured non-reserved, but Calcite's grammar still reads
-   * {@code PERIOD} in an expression as the start of a {@code PERIOD (a, b)}
-   * constructor, so it cannot name a column; UNKNOWN reads as the boolean
-   * literal there. Both are left out of the column-reference cases below.
-   */
-  private static final List<String> NOT_USABLE_AS_COLUMN_REFERENCE = List.of("PERIOD", "UNKNOWN");
-
   /** The list is read from the grammar configuration, so a keyword added there is tested here. */
   static List<String> nonReservedKeywords() throws IOException {
     String config = Files.readString(Path.of("src/main/codegen/config.fmpp"));
@@ -40,10 +31,6 @@ class NonReservedKeywordTest {
     return Pattern.compile("\"(\\w+)\"").matcher(list.group(1)).results()
         .map(m -> m.group(1))
         .toList();
-  }
-
-  static Stream<String> keywordsUsableAsColumnReference() throws IOException {
-    return nonReservedKeywords().stream().filter(k -> !NOT_USABLE_AS_COLUMN_REFERENCE.contains(k));
   }
 
   @Test void configurationListsTheWordsDataUsesAsColumnNames() throws IOException {
@@ -60,7 +47,7 @@ class NonReservedKeywordTest {
   }
 
   @ParameterizedTest
-  @MethodSource("keywordsUsableAsColumnReference")
+  @MethodSource("nonReservedKeywords")
   void keywordNamesAColumn(String keyword) {
     String column = keyword.toLowerCase();
     SqlSelect select = (SqlSelect) FaiscaParser.parse(

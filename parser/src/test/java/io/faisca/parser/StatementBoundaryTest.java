@@ -41,7 +41,12 @@ class StatementBoundaryTest {
     assertThatThrownBy(() -> FaiscaParser.parse("SELECT a FROM t; SELECT b FROM u"))
         .isInstanceOfSatisfying(FaiscaException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
-        .hasMessageStartingWith("Syntax error at line 1, column 16: Encountered \";\"");
+        .hasMessage("Syntax error at line 1, column 18: only one statement can run at a time");
+  }
+
+  @Test void commentsMayFollowTheLastSemicolon() {
+    assertThat(FaiscaParser.parse("SELECT a FROM t; -- done\n").getKind()).isEqualTo(SqlKind.SELECT);
+    assertThat(FaiscaParser.parse("SELECT a FROM t; /* done */").getKind()).isEqualTo(SqlKind.SELECT);
   }
 
   @ParameterizedTest
