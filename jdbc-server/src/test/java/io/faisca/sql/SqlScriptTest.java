@@ -122,14 +122,14 @@ class SqlScriptTest {
 
   /** Fills in expected results from the oracle, and plans from Faísca for review, when asked to. */
   private static void complete(SqlScript script) throws SQLException, IOException {
-    boolean rows = Boolean.getBoolean("faisca.slt.complete");
-    boolean plans = Boolean.getBoolean("faisca.slt.approvePlans");
-    if (!rows && !plans) {
+    boolean completeRows = Boolean.getBoolean("faisca.slt.complete");
+    boolean approvePlans = Boolean.getBoolean("faisca.slt.approvePlans");
+    if (!completeRows && !approvePlans) {
       return;
     }
     try (Connection oracle = Fixtures.oracle()) {
       for (ScriptRecord record : script.records()) {
-        if (rows && record.kind() == ScriptRecord.Kind.QUERY && !record.manual()) {
+        if (completeRows && record.kind() == ScriptRecord.Kind.QUERY && !record.manual()) {
           try (Statement statement = oracle.createStatement(); ResultSet rs = statement.executeQuery(record.sql())) {
             List<String> rows = new ArrayList<>(Cells.read(rs).stream().map(r -> String.join("\t", r)).toList());
             if (record.rowSort()) {
@@ -141,7 +141,7 @@ class SqlScriptTest {
                 + "write the expected rows by hand and mark it manual: " + e.getMessage());
           }
         }
-        if (plans && record.kind() == ScriptRecord.Kind.PLAN) {
+        if (approvePlans && record.kind() == ScriptRecord.Kind.PLAN) {
           script.replace(record.withExpected(plan(record.sql()).lines().toList()));
         }
       }

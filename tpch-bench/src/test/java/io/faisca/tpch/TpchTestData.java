@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 
-/** TPC-H SF 0.01, generated once per build under target/. */
+/**
+ * TPC-H SF 0.01, generated once per build under target/. By hand, point the
+ * tests at a larger data set with {@code -Dfaisca.tpch.warehouse=DIR} (as
+ * written by {@code faisca tpch-gen}).
+ */
 final class TpchTestData {
   static final double SCALE_FACTOR = 0.01;
   private static final Path DIR = Path.of(System.getProperty("faisca.test.tmp", "target"), "tpch-sf0.01");
@@ -16,6 +20,10 @@ final class TpchTestData {
   }
 
   static synchronized Path warehouse() {
+    String given = System.getProperty("faisca.tpch.warehouse");
+    if (given != null && !given.isBlank()) {
+      return Path.of(given).toAbsolutePath();
+    }
     if (!Files.exists(COMPLETE)) {
       try {
         new TpchGenerator(SCALE_FACTOR, DIR.toAbsolutePath().toString(), new Configuration()).generate(2);
