@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.faisca.catalog.Warehouse;
 import io.faisca.planner.FaiscaPlanner;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,14 +20,6 @@ public final class FaiscaEngine {
   public FaiscaEngine(SparkSession spark, Warehouse warehouse) {
     this.spark = requireNonNull(spark, "spark");
     this.planner = new FaiscaPlanner(requireNonNull(warehouse, "warehouse"));
-  }
-
-  /** Opens the warehouse and starts (or joins) the Spark session for the master. */
-  public static FaiscaEngine start(String warehouse, String master, Map<String, String> sparkConf) {
-    Warehouse opened = Warehouse.open(warehouse);
-    FaiscaEngine engine = new FaiscaEngine(SparkSessions.getOrCreate(master, sparkConf), opened);
-    engine.warmUp();
-    return engine;
   }
 
   public SparkSession spark() {

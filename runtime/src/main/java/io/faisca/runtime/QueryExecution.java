@@ -22,6 +22,7 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
   private final String jobGroup;
   private final String description;
   private Iterator<Row> rows;
+  private volatile boolean exhausted;
   private volatile boolean closed;
 
   QueryExecution(SparkSession spark, Supplier<Dataset<Row>> dataset, String jobGroup, String description) {
@@ -46,7 +47,9 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
       if (rows == null) {
         rows = datasetSupplier.get().toLocalIterator();
       }
-      return rows.hasNext();
+      boolean more = rows.hasNext();
+      exhausted = !more;
+      return more;
     });
   }
 
@@ -62,10 +65,13 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
     spark.sparkContext().cancelJobGroup(jobGroup);
   }
 
+  /** Stops the query; Spark jobs still running for it are cancelled. */
   @Override public void close() {
     if (!closed) {
       closed = true;
-      cancel();
+      if (!exhausted) {
+        cancel();
+      }
     }
   }
 

@@ -26,7 +26,7 @@ final class SortLowering {
     List<RelFieldCollation> fields = sort.getCollation().getFieldCollations();
     if (!fields.isEmpty()) {
       String[] names = input.columns();
-      Column[] order = fields.stream().map(f -> order(ColumnNames.ref(names[f.getFieldIndex()]), f))
+      Column[] order = fields.stream().map(f -> Orderings.of(ColumnNames.ref(names[f.getFieldIndex()]), f))
           .toArray(Column[]::new);
       result = result.orderBy(order);
     }
@@ -37,18 +37,6 @@ final class SortLowering {
       result = result.limit(count(sort.fetch, "FETCH", context));
     }
     return result;
-  }
-
-  private static Column order(Column column, RelFieldCollation field) {
-    boolean descending = field.getDirection().isDescending();
-    RelFieldCollation.NullDirection nulls = field.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-        ? field.getDirection().defaultNullDirection()
-        : field.nullDirection;
-    boolean nullsFirst = nulls == RelFieldCollation.NullDirection.FIRST;
-    if (descending) {
-      return nullsFirst ? column.desc_nulls_first() : column.desc_nulls_last();
-    }
-    return nullsFirst ? column.asc_nulls_first() : column.asc_nulls_last();
   }
 
   private static int count(RexNode node, String clause, LoweringContext context) {

@@ -53,18 +53,8 @@ final class WindowLowering {
     Column[] partition = group.keys.asList().stream()
         .map(i -> ColumnNames.ref(inputNames[i])).toArray(Column[]::new);
     Column[] order = group.orderKeys.getFieldCollations().stream()
-        .map(f -> order(ColumnNames.ref(inputNames[f.getFieldIndex()]), f)).toArray(Column[]::new);
+        .map(f -> Orderings.of(ColumnNames.ref(inputNames[f.getFieldIndex()]), f)).toArray(Column[]::new);
     return org.apache.spark.sql.expressions.Window.partitionBy(partition).orderBy(order);
-  }
-
-  private static Column order(Column column, RelFieldCollation field) {
-    RelFieldCollation.NullDirection nulls = field.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-        ? field.getDirection().defaultNullDirection() : field.nullDirection;
-    boolean nullsFirst = nulls == RelFieldCollation.NullDirection.FIRST;
-    if (field.getDirection().isDescending()) {
-      return nullsFirst ? column.desc_nulls_first() : column.desc_nulls_last();
-    }
-    return nullsFirst ? column.asc_nulls_first() : column.asc_nulls_last();
   }
 
   private static WindowSpec frame(Window.Group group, WindowSpec spec, SparkWindow window, int inputCount) {
