@@ -40,6 +40,7 @@ import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
@@ -120,14 +121,14 @@ public final class FaiscaPlanner {
     }
 
     PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain) {
-      SqlValidator validator = new FaiscaValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
+      SqlValidator validator = SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
           typeFactory, SqlValidator.Config.DEFAULT
               .withConformance(FaiscaConformance.INSTANCE)
               .withIdentifierExpansion(true)
               .withDefaultNullCollation(NullCollation.HIGH));
       SqlNode validated;
       try {
-        validated = validator.validate(query);
+        validated = validator.validate(ColumnNaming.apply(query));
       } catch (CalciteContextException e) {
         throw ValidationErrors.translate(e, warehouse);
       }
