@@ -17,7 +17,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Names the unnamed items of every select list the way PostgreSQL does, before
  * validation: a function call after its function ({@code count}, {@code sum}),
- * a cast after what it casts, anything else {@code exprN}. Calcite's own
+ * a cast after what it casts, a window function after the function, anything
+ * else {@code exprN}. Calcite's own
  * {@code EXPR$N} names trip up tools that treat {@code $} specially.
  */
 final class ColumnNaming extends SqlShuttle {
@@ -64,7 +65,7 @@ final class ColumnNaming extends SqlShuttle {
       return alias;
     }
     if (node instanceof SqlCall call) {
-      if (call.getKind() == SqlKind.CAST && call.operandCount() > 0) {
+      if ((call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.OVER) && call.operandCount() > 0) {
         return name(call.operand(0), ordinal);
       }
       if (call.getOperator() instanceof SqlFunction function) {
