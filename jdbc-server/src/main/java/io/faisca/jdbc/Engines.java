@@ -33,7 +33,7 @@ public final class Engines {
     SparkSession spark = SparkSessions.getOrCreate(settings.master(), settings.sparkConf());
     FaiscaEngine engine = new FaiscaEngine(spark, warehouse);
     engine.warmUp();
-    return new FaiscaMeta(engine);
+    return new FaiscaMeta(engine, -1);
   }
 
   private static void checkMaster(String master) {

@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.proto.Requests;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.apache.calcite.avatica.remote.TypedValue;
 
@@ -29,11 +34,19 @@ import org.apache.calcite.avatica.remote.TypedValue;
 public final class FaiscaMeta implements ProtobufMeta {
   private final FaiscaEngine engine;
   private final Catalog catalog;
+  private final long pollMillis;
   private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
+  private final ExecutorService producers = Executors.newCachedThreadPool(daemonThreads("faisca-query-"));
 
-  public FaiscaMeta(FaiscaEngine engine) {
+  /**
+   * @param engine the engine that plans and runs queries
+   * @param pollMillis how long a fetch waits for rows before returning what it has; negative to wait
+   *     until the frame is full or the query ends (in process, where waiting costs nothing)
+   */
+  public FaiscaMeta(FaiscaEngine engine, long pollMillis) {
     this.engine = engine;
     this.catalog = new Catalog(engine.warehouse());
+    this.pollMillis = pollMillis;
   }
 
   public FaiscaEngine engine() {
@@ -81,7 +94,7 @@ public final class FaiscaMeta implements ProtobufMeta {
 
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     StatementState statement = connection(ch.id).newStatement();
-    Signature signature = prepare(statement, sql);
+    Signature signature = prepare(statement, sql, maxRowCount);
     return new StatementHandle(ch.id, statement.id, signature);
   }
 
@@ -93,8 +106,8 @@ public final class FaiscaMeta implements ProtobufMeta {
   @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     StatementState statement = statement(h);
-    Signature signature = prepare(statement, sql);
-    Frame first = start(statement, List.of(), maxRowCount, maxRowsInFirstFrame);
+    Signature signature = prepare(statement, sql, maxRowCount);
+    Frame first = start(statement, List.of(), maxRowsInFirstFrame);
     try {
       synchronized (callback.getMonitor()) {
         callback.clear();
@@ -131,7 +144,7 @@ public final class FaiscaMeta implements ProtobufMeta {
           + " parameters but " + local.size() + " values were bound");
     }
     List<Object> parameters = RowConverter.toEngineParameters(local, prepared.parameterRowType());
-    Frame first = start(statement, parameters, -1, maxRowsInFirstFrame);
+    Frame first = start(statement, parameters, maxRowsInFirstFrame);
     return new ExecuteResult(List.of(
         MetaResultSet.create(h.connectionId, h.id, false, statement.signature(), first)));
   }
@@ -142,7 +155,7 @@ public final class FaiscaMeta implements ProtobufMeta {
     if (!statement.hasResults()) {
       throw new MissingResultsException(h);
     }
-    return statement.fetch(offset, fetchMaxRowCount);
+    return statement.fetch(offset, fetchMaxRowCount, pollMillis);
   }
 
   @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset)
@@ -178,24 +191,25 @@ public final class FaiscaMeta implements ProtobufMeta {
     }
   }
 
-  private Signature prepare(StatementState statement, String sql) {
+  private Signature prepare(StatementState statement, String sql, long maxRowCount) {
     try {
       PreparedQuery prepared = engine.prepare(sql);
       Signature signature = Signatures.of(sql, prepared.rowType(), prepared.parameterRowType());
-      statement.prepare(prepared, signature);
+      statement.prepare(prepared, signature, maxRowCount);
       return signature;
     } catch (RuntimeException e) {
       throw Errors.toAvatica(e);
     }
   }
 
-  private static Frame start(StatementState statement, List<?> parameters, long maxRowCount, int firstFrameSize) {
+  private Frame start(StatementState statement, List<?> parameters, int firstFrameSize) {
     try {
-      statement.start(parameters, maxRowCount);
+      return statement.start(parameters, firstFrameSize, producers, pollMillis);
+    } catch (AvaticaRuntimeException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw Errors.toAvatica(e);
     }
-    return statement.fetch(0, firstFrameSize);
   }
 
   // Metadata: answered from the catalog, never by running a query.
@@ -330,6 +344,15 @@ public final class FaiscaMeta implements ProtobufMeta {
   @Override public MetaResultSet getPseudoColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
       Pat tableNamePattern, Pat columnNamePattern) {
     return metadata(ch, MetaImpl.MetaPseudoColumn.class, List.of());
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private <T> MetaResultSet metadata(ConnectionHandle ch, Class<T> recordClass, List<T> records) {

@@ -1,16 +1,16 @@
 package io.faisca.jdbc.meta;
 
 import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
 import io.faisca.runtime.PreparedQuery;
-import io.faisca.runtime.QueryExecution;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * One statement of a connection: its plan if prepared, and the query it is
- * running. Rows are handed out frame by frame; only the Spark partition being
- * read is held in memory.
+ * One statement of a connection: its plan if prepared, and the rows of the
+ * query it is running. Closing it (or cancelling it) from any thread stops
+ * the query's Spark jobs.
  */
 final class StatementState {
   static final int DEFAULT_FRAME_SIZE = 100;
@@ -18,18 +18,25 @@ final class StatementState {
   final int id;
   private PreparedQuery prepared;
   private Meta.Signature signature;
-  private volatile QueryExecution execution;
-  private long maxRows;
-  private long delivered;
+  private long maxRows = -1;
+  private volatile ResultStream stream;
+  private volatile long lastUsed = System.currentTimeMillis();
 
   StatementState(int id) {
     this.id = id;
   }
 
-  synchronized void prepare(PreparedQuery query, Meta.Signature newSignature) {
-    closeExecution();
+  /** Keeps a plan to execute; {@code maxRowCount} caps the rows each execution returns (negative: no cap). */
+  synchronized void prepare(PreparedQuery query, Meta.Signature newSignature, long maxRowCount) {
+    touch();
+    closeStream();
     this.prepared = query;
     this.signature = newSignature;
+    this.maxRows = maxRowCount;
+  }
+
+  synchronized long maxRows() {
+    return maxRows;
   }
 
   synchronized PreparedQuery prepared() {
@@ -40,66 +47,81 @@ final class StatementState {
     return signature;
   }
 
-  /** Starts running the prepared query; a previous result of this statement is closed first. */
-  synchronized void start(List<?> parameters, long maxRowCount) {
-    closeExecution();
-    this.maxRows = maxRowCount;
-    this.delivered = 0;
-    this.execution = prepared.execute(parameters);
-    execution.start();
+  /** Starts the prepared query and waits for its first frame; a previous result of this statement is closed. */
+  synchronized Meta.Frame start(List<?> parameters, int firstFrameSize, Executor producers, long pollMillis) {
+    touch();
+    closeStream();
+    if (prepared == null) {
+      throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Statement " + id + " has not been prepared");
+    }
+    stream = new ResultStream(prepared.execute(parameters), maxRows, producers);
+    return fetch(0, firstFrameSize, pollMillis);
   }
 
   synchronized boolean hasResults() {
-    return execution != null || signature != null;
+    return stream != null || signature != null;
   }
 
-  /** The next rows, starting at {@code offset}; at most {@code frameSize} of them. */
-  synchronized Meta.Frame fetch(long offset, int frameSize) {
-    if (execution == null) {
+  /** The next rows, starting at {@code offset}: at most {@code frameSize} of them. */
+  synchronized Meta.Frame fetch(long offset, int frameSize, long pollMillis) {
+    touch();
+    ResultStream current = stream;
+    if (current == null) {
       return new Meta.Frame(offset, true, List.of());
     }
-    if (offset != delivered) {
-      throw Errors.of(ErrorCode.INVALID_ARGUMENT, "Rows can only be fetched in order: next row is "
-          + delivered + ", asked for " + offset);
-    }
-    int limit = frameSize < 0 ? DEFAULT_FRAME_SIZE : frameSize;
-    if (maxRows > 0) {
-      limit = (int) Math.min(limit, maxRows - delivered);
-    }
-    List<Object> rows = new ArrayList<>(Math.min(limit, 4096));
     try {
-      while (rows.size() < limit && execution.hasNext()) {
-        rows.add(RowConverter.toFrameRow(execution.next()));
+      Meta.Frame frame = current.next(offset, frameSize < 0 ? DEFAULT_FRAME_SIZE : frameSize, pollMillis);
+      if (frame.done) {
+        closeStream();
       }
-      delivered += rows.size();
-      boolean done = maxRows > 0 && delivered >= maxRows || !execution.hasNext();
-      if (done) {
-        closeExecution();
-      }
-      return new Meta.Frame(offset, done, rows);
+      return frame;
     } catch (RuntimeException e) {
-      closeExecution();
+      closeStream();
       throw Errors.toAvatica(e);
+    } finally {
+      touch();
     }
   }
 
-  /** Cancels the running query, if any. Safe to call from another thread. */
+  /** Whether the statement's query may be running a Spark job now. */
+  boolean busyInSpark() {
+    ResultStream current = stream;
+    return current != null && current.inSpark();
+  }
+
+  boolean running() {
+    ResultStream current = stream;
+    return current != null && !current.finished();
+  }
+
+  long lastUsed() {
+    return lastUsed;
+  }
+
+  /** Stops the running query, if any, from any thread; the statement stays usable. */
   void cancel() {
-    QueryExecution running = execution;
-    if (running != null) {
-      running.cancel();
+    ResultStream current = stream;
+    if (current != null) {
+      current.close();
     }
   }
 
-  synchronized void close() {
-    closeExecution();
-    prepared = null;
+  void close() {
+    cancel();
+    synchronized (this) {
+      stream = null;
+      prepared = null;
+    }
   }
 
-  private void closeExecution() {
-    if (execution != null) {
-      execution.close();
-      execution = null;
+  private void closeStream() {
+    if (stream != null) {
+      stream.close();
+      stream = null;
     }
+  }
+
+  private void touch() {
+    lastUsed = System.currentTimeMillis();
   }
 }

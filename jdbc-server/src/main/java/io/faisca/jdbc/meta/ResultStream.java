@@ -1,0 +1,158 @@
+package io.faisca.jdbc.meta;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.runtime.QueryExecution;
+import io.faisca.runtime.SparkErrors;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.apache.calcite.avatica.Meta;
+
+/**
+ * The rows of one running query, on their way to a client. A producer thread
+ * pulls rows from Spark only while a fetch is waiting for them, so no Spark
+ * job runs for a client that is not asking, and the rows held here never
+ * exceed what the waiting fetch asked for. A fetch waits at most {@code
+ * pollMillis} for rows: over HTTP it then returns what it has (perhaps
+ * nothing, not done) and the client asks again, so requests stay short and a
+ * client that goes away is noticed between them.
+ */
+final class ResultStream implements AutoCloseable {
+  private final QueryExecution execution;
+  private final long maxRows;
+  private final Object lock = new Object();
+  private final ArrayDeque<Object> buffer = new ArrayDeque<>();
+  private int wanted;
+  private long produced;
+  private long delivered;
+  private boolean finished;
+  private boolean closed;
+  private boolean inSpark;
+  private RuntimeException failure;
+
+  ResultStream(QueryExecution execution, long maxRows, Executor producers) {
+    this.execution = execution;
+    this.maxRows = maxRows;
+    producers.execute(this::produce);
+  }
+
+  /** The next rows from {@code offset}: at most {@code frameSize}, waiting at most {@code pollMillis} for any. */
+  Meta.Frame next(long offset, int frameSize, long pollMillis) {
+    List<Object> rows = new ArrayList<>();
+    boolean done;
+    synchronized (lock) {
+      if (offset != delivered) {
+        throw new FaiscaException(ErrorCode.INVALID_ARGUMENT,
+            "Rows can only be fetched in order: next row is " + delivered + ", asked for " + offset);
+      }
+      long deadline = deadline(pollMillis);
+      wanted = Math.max(0, frameSize);
+      lock.notifyAll();
+      while (buffer.size() < frameSize && !finished && failure == null && !closed) {
+        long wait = deadline - System.currentTimeMillis();
+        if (wait <= 0) {
+          break;
+        }
+        waitOn(Math.max(1, Math.min(wait, 1000)));
+      }
+      wanted = 0;
+      if (failure != null && buffer.isEmpty()) {
+        throw failure;
+      }
+      if (closed && !finished) {
+        throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was cancelled");
+      }
+      while (rows.size() < frameSize && !buffer.isEmpty()) {
+        rows.add(buffer.poll());
+      }
+      delivered += rows.size();
+      done = finished && buffer.isEmpty() && failure == null;
+    }
+    return new Meta.Frame(offset, done, rows);
+  }
+
+  /** Whether the producer is inside Spark now: a job of this query may be running. */
+  boolean inSpark() {
+    synchronized (lock) {
+      return inSpark;
+    }
+  }
+
+  boolean finished() {
+    synchronized (lock) {
+      return finished || closed;
+    }
+  }
+
+  /** Stops the query: Spark jobs running for it are cancelled, and the producer ends. */
+  @Override public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      lock.notifyAll();
+    }
+    execution.close();
+  }
+
+  private void produce() {
+    try {
+      while (true) {
+        synchronized (lock) {
+          while (!closed && (buffer.size() >= wanted || wanted == 0)) {
+            lock.wait();
+          }
+          if (closed) {
+            return;
+          }
+          inSpark = true;
+        }
+        boolean more = maxRows <= 0 || produced < maxRows;
+        Object row = more && execution.hasNext() ? RowConverter.toFrameRow(execution.next()) : null;
+        synchronized (lock) {
+          inSpark = false;
+          if (row == null) {
+            finished = true;
+            lock.notifyAll();
+            return;
+          }
+          produced++;
+          buffer.add(row);
+          lock.notifyAll();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      synchronized (lock) {
+        inSpark = false;
+        failure = e instanceof FaiscaException f ? f : SparkErrors.translate(e);
+        lock.notifyAll();
+      }
+    } finally {
+      boolean done;
+      synchronized (lock) {
+        done = finished;
+      }
+      if (done) {
+        execution.close();
+      }
+    }
+  }
+
+  private static long deadline(long pollMillis) {
+    return pollMillis < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + pollMillis;
+  }
+
+  private void waitOn(long millis) {
+    try {
+      lock.wait(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "Interrupted while waiting for rows", e);
+    }
+  }
+}
