@@ -3,7 +3,9 @@ package io.faisca.jdbc;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.jdbc.meta.ClientActivity;
 import io.faisca.jdbc.meta.FaiscaMeta;
+import io.faisca.jdbc.meta.MetaSettings;
 import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.SparkSessions;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class Engines {
     SparkSession spark = SparkSessions.getOrCreate(settings.master(), settings.sparkConf());
     FaiscaEngine engine = new FaiscaEngine(spark, warehouse);
     engine.warmUp();
-    return new FaiscaMeta(engine, -1);
+    return new FaiscaMeta(engine, MetaSettings.EMBEDDED, ClientActivity.NONE);
   }
 
   private static void checkMaster(String master) {

@@ -29,8 +29,16 @@ public final class FaiscaParser {
   private FaiscaParser() {
   }
 
-  /** Parses a single statement; trailing semicolons and comments are allowed. */
+  /** Parses a single statement within the default limits; trailing semicolons and comments are allowed. */
   public static SqlNode parse(String sql) {
+    return parse(sql, SqlLimits.DEFAULT);
+  }
+
+  /** Parses a single statement no larger than the limits allow. */
+  public static SqlNode parse(String sql, SqlLimits limits) {
+    if (sql != null) {
+      limits.check(sql);
+    }
     String statement = sql == null ? "" : withoutTrailingSemicolon(sql);
     if (statement.isBlank()) {
       throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement");
@@ -39,7 +47,9 @@ public final class FaiscaParser {
     try {
       statements = SqlParser.create(statement, CONFIG).parseStmtList();
     } catch (SqlParseException e) {
-      throw syntaxError(e);
+      throw overflowed(e) ? tooComplex() : syntaxError(e);
+    } catch (StackOverflowError e) {
+      throw tooComplex();
     }
     if (statements.isEmpty()) {
       throw new FaiscaException(ErrorCode.SYNTAX_ERROR, "Empty SQL statement");
@@ -59,6 +69,20 @@ public final class FaiscaParser {
       trimmed = trimmed.substring(0, trimmed.length() - 1).stripTrailing();
     }
     return trimmed;
+  }
+
+  /** Calcite's parser reports running out of stack as a parse error; it is not one. */
+  private static boolean overflowed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static FaiscaException tooComplex() {
+    return new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is nested too deeply to parse");
   }
 
   private static FaiscaException syntaxError(SqlParseException e) {

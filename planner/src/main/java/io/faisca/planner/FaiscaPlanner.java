@@ -8,6 +8,7 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.FaiscaConformance;
 import io.faisca.parser.FaiscaParser;
+import io.faisca.parser.SqlLimits;
 import io.faisca.planner.PlannedQuery.ExplainRequest;
 import io.faisca.planner.metadata.FaiscaMetadata;
 import io.faisca.planner.physical.SparkRel;
@@ -52,9 +53,15 @@ import org.apache.calcite.tools.RelBuilder;
  */
 public final class FaiscaPlanner {
   private final Warehouse warehouse;
+  private final SqlLimits limits;
 
   public FaiscaPlanner(Warehouse warehouse) {
+    this(warehouse, SqlLimits.DEFAULT);
+  }
+
+  public FaiscaPlanner(Warehouse warehouse, SqlLimits limits) {
     this.warehouse = requireNonNull(warehouse, "warehouse");
+    this.limits = requireNonNull(limits, "limits");
   }
 
   public Warehouse warehouse() {
@@ -62,7 +69,15 @@ public final class FaiscaPlanner {
   }
 
   public PlannedQuery plan(String sql) {
-    SqlNode parsed = FaiscaParser.parse(sql);
+    try {
+      return planWithinStack(sql);
+    } catch (StackOverflowError e) {
+      throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
+    }
+  }
+
+  private PlannedQuery planWithinStack(String sql) {
+    SqlNode parsed = FaiscaParser.parse(sql, limits);
     ExplainRequest explain = null;
     if (parsed instanceof SqlExplain sqlExplain) {
       explain = explainRequest(sqlExplain);

@@ -3,6 +3,7 @@ package io.faisca.runtime;
 import static java.util.Objects.requireNonNull;
 
 import io.faisca.catalog.Warehouse;
+import io.faisca.parser.SqlLimits;
 import io.faisca.planner.FaiscaPlanner;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,8 +19,12 @@ public final class FaiscaEngine {
   private final FaiscaPlanner planner;
 
   public FaiscaEngine(SparkSession spark, Warehouse warehouse) {
+    this(spark, warehouse, SqlLimits.DEFAULT);
+  }
+
+  public FaiscaEngine(SparkSession spark, Warehouse warehouse, SqlLimits limits) {
     this.spark = requireNonNull(spark, "spark");
-    this.planner = new FaiscaPlanner(requireNonNull(warehouse, "warehouse"));
+    this.planner = new FaiscaPlanner(requireNonNull(warehouse, "warehouse"), limits);
   }
 
   public SparkSession spark() {

@@ -1,5 +1,7 @@
 package io.faisca.runtime;
 
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
 import io.faisca.planner.FaiscaPlanner;
 import io.faisca.planner.PlannedQuery;
 import io.faisca.runtime.lower.ColumnNames;
@@ -57,10 +59,11 @@ public final class PreparedQuery {
 
   /** The query as a Dataset, columns named and typed as SQL says. */
   public Dataset<Row> dataset(List<?> parameters) {
-    if (plan.isExplain()) {
-      return explain(parameters);
+    try {
+      return plan.isExplain() ? explain(parameters) : queryDataset(parameters);
+    } catch (StackOverflowError e) {
+      throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to run");
     }
-    return queryDataset(parameters);
   }
 
   /** Starts running the query; rows stream from Spark as they are read. */

@@ -88,6 +88,8 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
         throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", e);
       }
       throw SparkErrors.translate(e);
+    } catch (StackOverflowError e) {
+      throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to run");
     } finally {
       context.clearJobGroup();
     }

@@ -13,12 +13,25 @@ final class ConnectionState {
   final Map<String, String> info;
   private final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
   private final AtomicInteger nextStatementId = new AtomicInteger(1);
+  private volatile long lastUsed = System.currentTimeMillis();
   private Meta.ConnectionProperties properties = new ConnectionPropertiesImpl(true, true,
       java.sql.Connection.TRANSACTION_NONE, null, io.faisca.catalog.WarehouseSchema.NAME);
 
   ConnectionState(String id, Map<String, String> info) {
     this.id = id;
     this.info = Map.copyOf(info);
+  }
+
+  void touch() {
+    lastUsed = System.currentTimeMillis();
+  }
+
+  long lastUsed() {
+    return lastUsed;
+  }
+
+  java.util.Collection<StatementState> statements() {
+    return statements.values();
   }
 
   StatementState newStatement() {

@@ -2,16 +2,21 @@ package io.faisca.jdbc.meta;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.jdbc.ConnectionSettings;
 import io.faisca.jdbc.FaiscaVersion;
 import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.PreparedQuery;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,21 +37,23 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * out frame by frame.
  */
 public final class FaiscaMeta implements ProtobufMeta {
+  /** Connection properties that choose the engine: fixed by whoever started it, never by a remote client. */
+  private static final Set<String> ENGINE_PROPERTIES = Set.of(ConnectionSettings.WAREHOUSE, ConnectionSettings.MASTER);
+
   private final FaiscaEngine engine;
   private final Catalog catalog;
-  private final long pollMillis;
+  private final MetaSettings settings;
+  private final ClientActivity activity;
+  private final Semaphore running;
   private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
   private final ExecutorService producers = Executors.newCachedThreadPool(daemonThreads("faisca-query-"));
 
-  /**
-   * @param engine the engine that plans and runs queries
-   * @param pollMillis how long a fetch waits for rows before returning what it has; negative to wait
-   *     until the frame is full or the query ends (in process, where waiting costs nothing)
-   */
-  public FaiscaMeta(FaiscaEngine engine, long pollMillis) {
+  public FaiscaMeta(FaiscaEngine engine, MetaSettings settings, ClientActivity activity) {
     this.engine = engine;
     this.catalog = new Catalog(engine.warehouse());
-    this.pollMillis = pollMillis;
+    this.settings = settings;
+    this.activity = activity;
+    this.running = new Semaphore(settings.maxRunningQueries());
   }
 
   public FaiscaEngine engine() {
@@ -56,7 +63,21 @@ public final class FaiscaMeta implements ProtobufMeta {
   // Connections and statements
 
   @Override public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    connections.put(ch.id, new ConnectionState(ch.id, info == null ? Map.of() : info));
+    Map<String, String> kept = new HashMap<>();
+    if (info != null) {
+      for (Map.Entry<String, String> property : info.entrySet()) {
+        String name = property.getKey();
+        if (settings.remoteClients() && (ENGINE_PROPERTIES.contains(name) || name.startsWith("spark."))) {
+          throw Errors.of(ErrorCode.INVALID_CONNECTION_PROPERTY, "Connection property '" + name
+              + "' is chosen by the server; a client cannot set it");
+        }
+        if (!name.toLowerCase(Locale.ROOT).contains("password")) {
+          kept.put(name, property.getValue());
+        }
+      }
+    }
+    connections.put(ch.id, new ConnectionState(ch.id, kept));
+    activity.seen(ch.id);
   }
 
   @Override public void closeConnection(ConnectionHandle ch) {
@@ -149,19 +170,19 @@ public final class FaiscaMeta implements ProtobufMeta {
         MetaResultSet.create(h.connectionId, h.id, false, statement.signature(), first)));
   }
 
-  @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
-      throws NoSuchStatementException, MissingResultsException {
+  @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount) {
     StatementState statement = statement(h);
     if (!statement.hasResults()) {
-      throw new MissingResultsException(h);
+      throw Errors.of(ErrorCode.INVALID_ARGUMENT, "Statement " + h.id + " has no results to fetch");
     }
-    return statement.fetch(offset, fetchMaxRowCount, pollMillis);
+    return statement.fetch(offset, fetchMaxRowCount, settings.pollMillis());
   }
 
-  @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset)
-      throws NoSuchStatementException {
+  /** Results are never re-created behind the client's back: a lost result is an error, not a re-run. */
+  @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset) {
     statement(sh);
-    return false;
+    throw Errors.of(ErrorCode.INVALID_ARGUMENT, "The results of statement " + sh.id
+        + " are gone and are not re-created; run the statement again");
   }
 
   @Override public Iterable<Object> createIterable(StatementHandle handle, QueryState state,
@@ -203,8 +224,12 @@ public final class FaiscaMeta implements ProtobufMeta {
   }
 
   private Frame start(StatementState statement, List<?> parameters, int firstFrameSize) {
+    if (!running.tryAcquire()) {
+      throw Errors.of(ErrorCode.TOO_MANY_STATEMENTS, "The server runs at most " + settings.maxRunningQueries()
+          + " queries at once; try again when one has finished");
+    }
     try {
-      return statement.start(parameters, firstFrameSize, producers, pollMillis);
+      return statement.start(parameters, firstFrameSize, producers, settings.pollMillis(), running::release);
     } catch (AvaticaRuntimeException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -371,16 +396,64 @@ public final class FaiscaMeta implements ProtobufMeta {
   private ConnectionState connection(String id) {
     ConnectionState connection = connections.get(id);
     if (connection == null) {
-      throw Errors.of(ErrorCode.INVALID_ARGUMENT, "Unknown connection '" + id
+      throw Errors.of(ErrorCode.CONNECTION_NOT_FOUND, "Unknown connection '" + id
           + "': it was closed or has expired");
     }
+    connection.touch();
+    activity.seen(id);
     return connection;
   }
 
-  private StatementState statement(StatementHandle h) throws NoSuchStatementException {
+  // Housekeeping, for the server
+
+  /** Stops the running queries of a connection whose client went away; the connection itself stays. */
+  public void cancelRunning(String connectionId) {
+    ConnectionState connection = connections.get(connectionId);
+    if (connection != null) {
+      connection.statements().forEach(StatementState::cancel);
+    }
+  }
+
+  /** Closes statements and connections left unused for longer than allowed, stopping what they run. */
+  public void expireIdle(long connectionIdleMillis, long statementIdleMillis) {
+    long now = System.currentTimeMillis();
+    for (ConnectionState connection : connections.values()) {
+      if (now - connection.lastUsed() > connectionIdleMillis) {
+        closeConnection(new ConnectionHandle(connection.id));
+        continue;
+      }
+      for (StatementState statement : connection.statements()) {
+        if (now - statement.lastUsed() > statementIdleMillis) {
+          connection.removeStatement(statement.id);
+          statement.close();
+        }
+      }
+    }
+  }
+
+  /** Closes every connection, stopping every query: the server is shutting down. */
+  public void closeAll() {
+    connections.keySet().forEach(id -> closeConnection(new ConnectionHandle(id)));
+    producers.shutdownNow();
+  }
+
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  public int runningQueries() {
+    return settings.maxRunningQueries() - running.availablePermits();
+  }
+
+  /**
+   * The statement behind a handle. An unknown one is an error the client sees, not Avatica's
+   * NoSuchStatementException, on which a client silently re-runs the query.
+   */
+  private StatementState statement(StatementHandle h) {
     StatementState statement = connection(h.connectionId).statement(h.id);
     if (statement == null) {
-      throw new NoSuchStatementException(h);
+      throw Errors.of(ErrorCode.STATEMENT_NOT_FOUND, "Unknown statement " + h.id + " of connection '"
+          + h.connectionId + "': it was closed or has expired");
     }
     return statement;
   }

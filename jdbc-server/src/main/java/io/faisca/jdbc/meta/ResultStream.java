@@ -22,6 +22,7 @@ import org.apache.calcite.avatica.Meta;
 final class ResultStream implements AutoCloseable {
   private final QueryExecution execution;
   private final long maxRows;
+  private final Runnable onEnd;
   private final Object lock = new Object();
   private final ArrayDeque<Object> buffer = new ArrayDeque<>();
   private int wanted;
@@ -30,11 +31,16 @@ final class ResultStream implements AutoCloseable {
   private boolean finished;
   private boolean closed;
   private boolean inSpark;
+  private boolean ended;
   private RuntimeException failure;
 
-  ResultStream(QueryExecution execution, long maxRows, Executor producers) {
+  /**
+   * @param onEnd run once when the query ends: all rows produced, failed, or closed
+   */
+  ResultStream(QueryExecution execution, long maxRows, Executor producers, Runnable onEnd) {
     this.execution = execution;
     this.maxRows = maxRows;
+    this.onEnd = onEnd;
     producers.execute(this::produce);
   }
 
@@ -96,6 +102,17 @@ final class ResultStream implements AutoCloseable {
       lock.notifyAll();
     }
     execution.close();
+    end();
+  }
+
+  private void end() {
+    synchronized (lock) {
+      if (ended) {
+        return;
+      }
+      ended = true;
+    }
+    onEnd.run();
   }
 
   private void produce() {
@@ -133,12 +150,13 @@ final class ResultStream implements AutoCloseable {
         lock.notifyAll();
       }
     } finally {
-      boolean done;
+      boolean over;
       synchronized (lock) {
-        done = finished;
+        over = finished || failure != null;
       }
-      if (done) {
+      if (over) {
         execution.close();
+        end();
       }
     }
   }

@@ -48,13 +48,14 @@ final class StatementState {
   }
 
   /** Starts the prepared query and waits for its first frame; a previous result of this statement is closed. */
-  synchronized Meta.Frame start(List<?> parameters, int firstFrameSize, Executor producers, long pollMillis) {
+  synchronized Meta.Frame start(List<?> parameters, int firstFrameSize, Executor producers, long pollMillis,
+      Runnable onEnd) {
     touch();
     closeStream();
     if (prepared == null) {
       throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Statement " + id + " has not been prepared");
     }
-    stream = new ResultStream(prepared.execute(parameters), maxRows, producers);
+    stream = new ResultStream(prepared.execute(parameters), maxRows, producers, onEnd);
     return fetch(0, firstFrameSize, pollMillis);
   }
 

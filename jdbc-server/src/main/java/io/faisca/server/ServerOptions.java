@@ -1,0 +1,123 @@
+package io.faisca.server;
+
+import io.faisca.runtime.SparkSessions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+
+/**
+ * What {@code faisca server} was asked for.
+ *
+ * @param warehouse the warehouse to serve
+ * @param port the HTTP port (0 picks a free one)
+ * @param master the Spark master
+ * @param serialization the wire format clients must use
+ * @param usersFile users and passwords for HTTP Basic authentication, or null for none
+ * @param keystore the TLS key store, or null for plain HTTP
+ * @param keystorePasswordFile a file holding the key store's password
+ * @param sparkConf Spark settings for the server's session
+ * @param limits what one client may ask of the server
+ */
+public record ServerOptions(
+    String warehouse,
+    int port,
+    String master,
+    Serialization serialization,
+    Path usersFile,
+    Path keystore,
+    Path keystorePasswordFile,
+    Map<String, String> sparkConf,
+    ServerLimits limits) {
+
+  public static final int DEFAULT_PORT = 8765;
+
+  public ServerOptions {
+    sparkConf = Map.copyOf(sparkConf);
+  }
+
+  /** Parses the command line; throws IllegalArgumentException with a sentence for the user. */
+  public static ServerOptions parse(String[] args) {
+    String warehouse = "warehouse";
+    int port = DEFAULT_PORT;
+    String master = SparkSessions.DEFAULT_MASTER;
+    Serialization serialization = Serialization.PROTOBUF;
+    String auth = null;
+    Path users = null;
+    Path keystore = null;
+    Path passwordFile = null;
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+    ServerLimits limits = ServerLimits.DEFAULT;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      switch (option) {
+        case "--warehouse" -> warehouse = value(args, ++i, option);
+        case "--port" -> port = number(value(args, ++i, option), option);
+        case "--master" -> master = value(args, ++i, option);
+        case "--serialization" -> serialization = serialization(value(args, ++i, option));
+        case "--auth" -> auth = value(args, ++i, option);
+        case "--users" -> users = Path.of(value(args, ++i, option));
+        case "--tls-keystore" -> keystore = Path.of(value(args, ++i, option));
+        case "--tls-password-file" -> passwordFile = Path.of(value(args, ++i, option));
+        case "--spark-conf" -> {
+          String setting = value(args, ++i, option);
+          int eq = setting.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--spark-conf takes key=value, got '" + setting + "'");
+          }
+          sparkConf.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        case "--max-running-queries" -> limits = limits.withMaxRunningQueries(number(value(args, ++i, option), option));
+        case "--max-request-bytes" -> limits = limits.withMaxRequestBytes(number(value(args, ++i, option), option));
+        case "--max-sql-length" -> limits = limits.withMaxSqlLength(number(value(args, ++i, option), option));
+        case "--connection-idle-timeout" -> limits = limits.withConnectionIdle(
+            Duration.ofSeconds(number(value(args, ++i, option), option)));
+        case "--statement-idle-timeout" -> limits = limits.withStatementIdle(
+            Duration.ofSeconds(number(value(args, ++i, option), option)));
+        default -> throw new IllegalArgumentException("Unknown option " + option);
+      }
+    }
+    if (auth != null && !auth.equalsIgnoreCase("basic")) {
+      throw new IllegalArgumentException("--auth supports basic only, got '" + auth + "'");
+    }
+    if (auth != null && users == null) {
+      throw new IllegalArgumentException("--auth basic needs --users FILE (lines of 'user: password,role')");
+    }
+    if (auth == null && users != null) {
+      throw new IllegalArgumentException("--users needs --auth basic");
+    }
+    if ((keystore == null) != (passwordFile == null)) {
+      throw new IllegalArgumentException("TLS needs both --tls-keystore FILE and --tls-password-file FILE");
+    }
+    return new ServerOptions(warehouse, port, master, serialization, users, keystore, passwordFile, sparkConf,
+        limits);
+  }
+
+  public boolean tls() {
+    return keystore != null;
+  }
+
+  private static Serialization serialization(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "protobuf" -> Serialization.PROTOBUF;
+      case "json" -> Serialization.JSON;
+      default -> throw new IllegalArgumentException("--serialization is protobuf or json, got '" + name + "'");
+    };
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException("Missing value for " + option);
+    }
+    return args[i];
+  }
+
+  private static int number(String text, String option) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a whole number, got '" + text + "'");
+    }
+  }
+}
