@@ -1,6 +1,8 @@
 package io.faisca.jdbc;
 
 import io.faisca.error.FaiscaException;
+import io.faisca.jdbc.client.FaiscaConnection;
+import io.faisca.jdbc.client.FaiscaJdbcFactory;
 import io.faisca.jdbc.meta.FaiscaMeta;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +32,20 @@ public final class FaiscaDriver extends UnregisteredDriver {
     return PREFIX;
   }
 
+  @Override protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return FaiscaJdbcFactory.class.getName();
+  }
+
+  /** {@code jdbc:faisca:remote:} URLs belong to the remote driver. */
+  @Override public boolean acceptsURL(String url) throws SQLException {
+    return super.acceptsURL(url) && !url.startsWith(FaiscaRemoteDriver.PREFIX);
+  }
+
   @Override protected DriverVersion createDriverVersion() {
+    return driverVersion();
+  }
+
+  static DriverVersion driverVersion() {
     return new DriverVersion(FaiscaVersion.DRIVER_NAME, FaiscaVersion.VERSION, FaiscaVersion.PRODUCT_NAME,
         FaiscaVersion.VERSION, true, FaiscaVersion.major(), FaiscaVersion.minor(), FaiscaVersion.major(),
         FaiscaVersion.minor());
@@ -57,6 +72,7 @@ public final class FaiscaDriver extends UnregisteredDriver {
       CONNECTING.remove();
     }
     meta.openConnection(connection.handle, settings.asMap());
+    ((FaiscaConnection) connection).useStopper((statement, reason) -> meta.cancel(statement, reason.error()));
     return connection;
   }
 

@@ -65,7 +65,8 @@ public final class FaiscaServer {
     AvaticaHandler avatica = options.serialization() == Serialization.JSON
         ? new AvaticaJsonHandler(service, NoopMetricsSystem.getInstance())
         : new AvaticaProtobufHandler(service, NoopMetricsSystem.getInstance());
-    RequestHandler handler = new RequestHandler(avatica, limits, tracker, new ServerStatus(spark, meta));
+    RequestHandler handler = new RequestHandler(avatica, limits, tracker, new ServerStatus(spark, meta),
+        new CancelRequests(meta));
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(options.port())
         .withHandler(handler)

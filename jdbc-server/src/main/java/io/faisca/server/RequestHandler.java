@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.AbstractHandler;
 
 /**
- * In front of Avatica's handler: answers {@code GET /status}, refuses bodies
+ * In front of Avatica's handler: answers {@code GET /status} and {@code POST /cancel}, refuses bodies
  * larger than the limit (Avatica would read any size into memory), and tells
  * the client tracker which network connection each request came over.
  */
@@ -23,12 +23,15 @@ final class RequestHandler extends AbstractHandler implements AvaticaHandler {
   private final ServerLimits limits;
   private final ClientTracker tracker;
   private final ServerStatus status;
+  private final CancelRequests cancels;
 
-  RequestHandler(AvaticaHandler avatica, ServerLimits limits, ClientTracker tracker, ServerStatus status) {
+  RequestHandler(AvaticaHandler avatica, ServerLimits limits, ClientTracker tracker, ServerStatus status,
+      CancelRequests cancels) {
     this.avatica = avatica;
     this.limits = limits;
     this.tracker = tracker;
     this.status = status;
+    this.cancels = cancels;
   }
 
   @Override protected void doStart() throws Exception {
@@ -46,6 +49,11 @@ final class RequestHandler extends AbstractHandler implements AvaticaHandler {
       HttpServletResponse response) throws IOException, ServletException {
     if ("GET".equals(request.getMethod()) && "/status".equals(target)) {
       reply(baseRequest, response, HttpServletResponse.SC_OK, "application/json", status.json());
+      return;
+    }
+    if ("POST".equals(request.getMethod()) && "/cancel".equals(target)) {
+      CancelRequests.Reply answer = cancels.handle(request);
+      reply(baseRequest, response, answer.status(), "text/plain", answer.message());
       return;
     }
     long length = request.getContentLengthLong();

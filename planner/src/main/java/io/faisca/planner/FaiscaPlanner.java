@@ -69,15 +69,24 @@ public final class FaiscaPlanner {
   }
 
   public PlannedQuery plan(String sql) {
+    return plan(sql, parse(sql));
+  }
+
+  /** Parses one statement within the limits; the caller may run commands (such as SET) itself. */
+  public SqlNode parse(String sql) {
+    return FaiscaParser.parse(sql, limits);
+  }
+
+  /** Plans a statement {@link #parse} returned: a query, or EXPLAIN of one. */
+  public PlannedQuery plan(String sql, SqlNode parsed) {
     try {
-      return planWithinStack(sql);
+      return planWithinStack(sql, parsed);
     } catch (StackOverflowError e) {
       throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
     }
   }
 
-  private PlannedQuery planWithinStack(String sql) {
-    SqlNode parsed = FaiscaParser.parse(sql, limits);
+  private PlannedQuery planWithinStack(String sql, SqlNode parsed) {
     ExplainRequest explain = null;
     if (parsed instanceof SqlExplain sqlExplain) {
       explain = explainRequest(sqlExplain);

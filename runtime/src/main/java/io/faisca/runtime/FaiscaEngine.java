@@ -17,6 +17,7 @@ public final class FaiscaEngine {
 
   private final SparkSession spark;
   private final FaiscaPlanner planner;
+  private final Session defaultSession = new Session(this);
 
   public FaiscaEngine(SparkSession spark, Warehouse warehouse) {
     this(spark, warehouse, SqlLimits.DEFAULT);
@@ -35,8 +36,18 @@ public final class FaiscaEngine {
     return planner.warehouse();
   }
 
+  /** A session of its own for one client: its settings reach no other session. */
+  public Session newSession() {
+    return new Session(this);
+  }
+
+  /** Plans a query in the engine's own session, for programs that share one engine. */
   public PreparedQuery prepare(String sql) {
-    return new PreparedQuery(this, planner.plan(sql));
+    return defaultSession.prepareQuery(sql);
+  }
+
+  FaiscaPlanner planner() {
+    return planner;
   }
 
   /** The first plan in a JVM pays for class loading and generated metadata handlers; pay it up front. */

@@ -26,14 +26,14 @@ import org.apache.spark.sql.types.DataTypes;
  * parameter values. Lowering to Spark happens per execution because the
  * values are part of the Dataset; planning happened once.
  */
-public final class PreparedQuery {
+public final class PreparedQuery implements Prepared {
   private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(io.faisca.planner.FaiscaTypeSystem.INSTANCE);
 
-  private final FaiscaEngine engine;
+  private final Session session;
   private final PlannedQuery plan;
 
-  PreparedQuery(FaiscaEngine engine, PlannedQuery plan) {
-    this.engine = engine;
+  PreparedQuery(Session session, PlannedQuery plan) {
+    this.session = session;
     this.plan = plan;
   }
 
@@ -41,19 +41,19 @@ public final class PreparedQuery {
     return plan;
   }
 
-  public String sql() {
+  @Override public String sql() {
     return plan.sql();
   }
 
   /** The result's columns: the query's, or a single PLAN column for EXPLAIN. */
-  public RelDataType rowType() {
+  @Override public RelDataType rowType() {
     if (!plan.isExplain()) {
       return plan.rowType();
     }
     return TYPES.builder().add("PLAN", TYPES.createSqlType(SqlTypeName.VARCHAR)).build();
   }
 
-  public RelDataType parameterRowType() {
+  @Override public RelDataType parameterRowType() {
     return plan.parameterRowType();
   }
 
@@ -69,11 +69,11 @@ public final class PreparedQuery {
   /** Starts running the query; rows stream from Spark as they are read. */
   public QueryExecution execute(List<?> parameters) {
     String group = "faisca-" + UUID.randomUUID();
-    return new QueryExecution(engine.spark(), () -> dataset(parameters), group, plan.sql());
+    return new QueryExecution(session.spark(), () -> dataset(parameters), group, plan.sql());
   }
 
   private Dataset<Row> queryDataset(List<?> parameters) {
-    LoweringContext context = new LoweringContext(engine.spark(), parameters,
+    LoweringContext context = new LoweringContext(session.spark(), parameters,
         plan.physical().getCluster().getRexBuilder());
     Dataset<Row> lowered = new PlanLowering(context).lower(plan.physical());
     String[] columns = lowered.columns();
@@ -101,7 +101,7 @@ public final class PreparedQuery {
         rows.add(RowFactory.create("== Spark physical plan ==\n" + sparkPlan));
         break;
     }
-    return engine.spark().createDataFrame(rows,
+    return session.spark().createDataFrame(rows,
         DataTypes.createStructType(List.of(DataTypes.createStructField("PLAN", DataTypes.StringType, false))));
   }
 }

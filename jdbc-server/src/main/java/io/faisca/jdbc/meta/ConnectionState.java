@@ -1,5 +1,6 @@
 package io.faisca.jdbc.meta;
 
+import io.faisca.runtime.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -7,19 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
 
-/** One client connection: its settings and its statements. */
+/** One client connection: its properties, its session (settings) and its statements. */
 final class ConnectionState {
   final String id;
   final Map<String, String> info;
+  final Session session;
   private final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
   private final AtomicInteger nextStatementId = new AtomicInteger(1);
   private volatile long lastUsed = System.currentTimeMillis();
   private Meta.ConnectionProperties properties = new ConnectionPropertiesImpl(true, true,
       java.sql.Connection.TRANSACTION_NONE, null, io.faisca.catalog.WarehouseSchema.NAME);
 
-  ConnectionState(String id, Map<String, String> info) {
+  ConnectionState(String id, Map<String, String> info, Session session) {
     this.id = id;
     this.info = Map.copyOf(info);
+    this.session = session;
   }
 
   void touch() {

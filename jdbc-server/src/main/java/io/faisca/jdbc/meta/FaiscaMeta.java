@@ -5,7 +5,9 @@ import io.faisca.error.FaiscaException;
 import io.faisca.jdbc.ConnectionSettings;
 import io.faisca.jdbc.FaiscaVersion;
 import io.faisca.runtime.FaiscaEngine;
+import io.faisca.runtime.Prepared;
 import io.faisca.runtime.PreparedQuery;
+import io.faisca.runtime.SettingChange;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,8 +18,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaUtils;
@@ -47,6 +50,9 @@ public final class FaiscaMeta implements ProtobufMeta {
   private final Semaphore running;
   private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
   private final ExecutorService producers = Executors.newCachedThreadPool(daemonThreads("faisca-query-"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+      daemonThreads("faisca-timeouts-"));
+  private final Streaming streaming;
 
   public FaiscaMeta(FaiscaEngine engine, MetaSettings settings, ClientActivity activity) {
     this.engine = engine;
@@ -54,6 +60,7 @@ public final class FaiscaMeta implements ProtobufMeta {
     this.settings = settings;
     this.activity = activity;
     this.running = new Semaphore(settings.maxRunningQueries());
+    this.streaming = new Streaming(producers, timer, settings.pollMillis());
   }
 
   public FaiscaEngine engine() {
@@ -76,7 +83,7 @@ public final class FaiscaMeta implements ProtobufMeta {
         }
       }
     }
-    connections.put(ch.id, new ConnectionState(ch.id, kept));
+    connections.put(ch.id, new ConnectionState(ch.id, kept, engine.newSession()));
     activity.seen(ch.id);
   }
 
@@ -114,8 +121,9 @@ public final class FaiscaMeta implements ProtobufMeta {
   // Queries
 
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    StatementState statement = connection(ch.id).newStatement();
-    Signature signature = prepare(statement, sql, maxRowCount);
+    ConnectionState connection = connection(ch.id);
+    StatementState statement = connection.newStatement();
+    Signature signature = prepare(connection, statement, sql, maxRowCount);
     return new StatementHandle(ch.id, statement.id, signature);
   }
 
@@ -127,18 +135,18 @@ public final class FaiscaMeta implements ProtobufMeta {
   @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     StatementState statement = statement(h);
-    Signature signature = prepare(statement, sql, maxRowCount);
-    Frame first = start(statement, List.of(), maxRowsInFirstFrame);
+    Signature signature = prepare(connection(h.connectionId), statement, sql, maxRowCount);
+    MetaResultSet result = run(h, statement, List.of(), maxRowsInFirstFrame);
     try {
       synchronized (callback.getMonitor()) {
         callback.clear();
-        callback.assign(signature, first, -1);
+        callback.assign(signature, result.firstFrame, result.updateCount);
       }
       callback.execute();
     } catch (java.sql.SQLException e) {
       throw Errors.toAvatica(new FaiscaException(ErrorCode.INTERNAL_ERROR, e.getMessage(), e));
     }
-    return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, first)));
+    return new ExecuteResult(List.of(result));
   }
 
   @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
@@ -149,7 +157,7 @@ public final class FaiscaMeta implements ProtobufMeta {
   @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
     StatementState statement = statement(h);
-    PreparedQuery prepared = statement.prepared();
+    Prepared prepared = statement.prepared();
     if (prepared == null) {
       throw Errors.of(ErrorCode.INVALID_ARGUMENT, "Statement " + h.id + " has not been prepared");
     }
@@ -165,9 +173,7 @@ public final class FaiscaMeta implements ProtobufMeta {
           + " parameters but " + local.size() + " values were bound");
     }
     List<Object> parameters = RowConverter.toEngineParameters(local, prepared.parameterRowType());
-    Frame first = start(statement, parameters, maxRowsInFirstFrame);
-    return new ExecuteResult(List.of(
-        MetaResultSet.create(h.connectionId, h.id, false, statement.signature(), first)));
+    return new ExecuteResult(List.of(run(h, statement, parameters, maxRowsInFirstFrame)));
   }
 
   @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount) {
@@ -203,19 +209,23 @@ public final class FaiscaMeta implements ProtobufMeta {
     throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
   }
 
-  /** Cancels whatever the statement is running, from any thread. */
-  public void cancel(StatementHandle h) {
+  /**
+   * Cancels whatever the statement is running, from any thread; its client sees {@code reason}. The
+   * statement stays open. Returns whether the statement exists.
+   */
+  public boolean cancel(StatementHandle h, FaiscaException reason) {
     ConnectionState connection = connections.get(h.connectionId);
     StatementState statement = connection == null ? null : connection.statement(h.id);
     if (statement != null) {
-      statement.cancel();
+      statement.fail(reason);
     }
+    return statement != null;
   }
 
-  private Signature prepare(StatementState statement, String sql, long maxRowCount) {
+  private Signature prepare(ConnectionState connection, StatementState statement, String sql, long maxRowCount) {
     try {
-      PreparedQuery prepared = engine.prepare(sql);
-      Signature signature = Signatures.of(sql, prepared.rowType(), prepared.parameterRowType());
+      Prepared prepared = connection.session.prepare(sql);
+      Signature signature = Signatures.of(prepared);
       statement.prepare(prepared, signature, maxRowCount);
       return signature;
     } catch (RuntimeException e) {
@@ -223,13 +233,24 @@ public final class FaiscaMeta implements ProtobufMeta {
     }
   }
 
-  private Frame start(StatementState statement, List<?> parameters, int firstFrameSize) {
+  /** Runs a prepared statement: a query starts and returns its first frame, a setting change returns a count. */
+  private MetaResultSet run(StatementHandle h, StatementState statement, List<?> parameters, int firstFrameSize) {
+    if (statement.prepared() instanceof SettingChange change) {
+      try {
+        change.apply();
+      } catch (RuntimeException e) {
+        throw Errors.toAvatica(e);
+      }
+      return MetaResultSet.count(h.connectionId, h.id, 0);
+    }
     if (!running.tryAcquire()) {
       throw Errors.of(ErrorCode.TOO_MANY_STATEMENTS, "The server runs at most " + settings.maxRunningQueries()
           + " queries at once; try again when one has finished");
     }
     try {
-      return statement.start(parameters, firstFrameSize, producers, settings.pollMillis(), running::release);
+      Frame first = statement.start(parameters, firstFrameSize, streaming,
+          connection(h.connectionId).session.statementTimeout(), running::release);
+      return MetaResultSet.create(h.connectionId, h.id, false, statement.signature(), first);
     } catch (AvaticaRuntimeException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -435,6 +456,7 @@ public final class FaiscaMeta implements ProtobufMeta {
   public void closeAll() {
     connections.keySet().forEach(id -> closeConnection(new ConnectionHandle(id)));
     producers.shutdownNow();
+    timer.shutdownNow();
   }
 
   public int connectionCount() {

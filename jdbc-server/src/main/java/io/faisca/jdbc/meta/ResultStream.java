@@ -33,6 +33,7 @@ final class ResultStream implements AutoCloseable {
   private boolean inSpark;
   private boolean ended;
   private RuntimeException failure;
+  private FaiscaException stopReason;
 
   /**
    * @param onEnd run once when the query ends: all rows produced, failed, or closed
@@ -68,7 +69,7 @@ final class ResultStream implements AutoCloseable {
         throw failure;
       }
       if (closed && !finished) {
-        throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was cancelled");
+        throw stopReason;
       }
       while (rows.size() < frameSize && !buffer.isEmpty()) {
         rows.add(buffer.poll());
@@ -94,11 +95,17 @@ final class ResultStream implements AutoCloseable {
 
   /** Stops the query: Spark jobs running for it are cancelled, and the producer ends. */
   @Override public void close() {
+    fail(new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was cancelled"));
+  }
+
+  /** Stops the query, as {@link #close} does; a fetch still waiting, or coming later, reports {@code reason}. */
+  void fail(FaiscaException reason) {
     synchronized (lock) {
-      if (closed) {
+      if (closed || finished) {
         return;
       }
       closed = true;
+      stopReason = reason;
       lock.notifyAll();
     }
     execution.close();

@@ -1,5 +1,7 @@
 package io.faisca.jdbc.meta;
 
+import io.faisca.runtime.Prepared;
+import io.faisca.runtime.PreparedQuery;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -21,9 +23,10 @@ final class Signatures {
   private Signatures() {
   }
 
-  static Meta.Signature of(String sql, RelDataType rowType, RelDataType parameterType) {
-    return new Meta.Signature(columns(rowType), sql, parameters(parameterType), null,
-        Meta.CursorFactory.ARRAY, Meta.StatementType.SELECT);
+  static Meta.Signature of(Prepared prepared) {
+    Meta.StatementType type = prepared instanceof PreparedQuery ? Meta.StatementType.SELECT : Meta.StatementType.OTHER_DDL;
+    return new Meta.Signature(columns(prepared.rowType()), prepared.sql(), parameters(prepared.parameterRowType()),
+        null, Meta.CursorFactory.ARRAY, type);
   }
 
   static List<ColumnMetaData> columns(RelDataType rowType) {

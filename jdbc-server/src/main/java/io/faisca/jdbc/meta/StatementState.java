@@ -2,9 +2,11 @@ package io.faisca.jdbc.meta;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.runtime.Prepared;
 import io.faisca.runtime.PreparedQuery;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.Meta;
 
 /**
@@ -16,7 +18,7 @@ final class StatementState {
   static final int DEFAULT_FRAME_SIZE = 100;
 
   final int id;
-  private PreparedQuery prepared;
+  private Prepared prepared;
   private Meta.Signature signature;
   private long maxRows = -1;
   private volatile ResultStream stream;
@@ -27,10 +29,10 @@ final class StatementState {
   }
 
   /** Keeps a plan to execute; {@code maxRowCount} caps the rows each execution returns (negative: no cap). */
-  synchronized void prepare(PreparedQuery query, Meta.Signature newSignature, long maxRowCount) {
+  synchronized void prepare(Prepared statement, Meta.Signature newSignature, long maxRowCount) {
     touch();
     closeStream();
-    this.prepared = query;
+    this.prepared = statement;
     this.signature = newSignature;
     this.maxRows = maxRowCount;
   }
@@ -39,7 +41,7 @@ final class StatementState {
     return maxRows;
   }
 
-  synchronized PreparedQuery prepared() {
+  synchronized Prepared prepared() {
     return prepared;
   }
 
@@ -47,16 +49,30 @@ final class StatementState {
     return signature;
   }
 
-  /** Starts the prepared query and waits for its first frame; a previous result of this statement is closed. */
-  synchronized Meta.Frame start(List<?> parameters, int firstFrameSize, Executor producers, long pollMillis,
+  /**
+   * Starts the prepared query and waits for its first frame; a previous result of this statement is
+   * closed. A positive {@code timeout} cancels the query once it has run that long.
+   */
+  synchronized Meta.Frame start(List<?> parameters, int firstFrameSize, Streaming streaming, Duration timeout,
       Runnable onEnd) {
     touch();
     closeStream();
-    if (prepared == null) {
-      throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Statement " + id + " has not been prepared");
+    if (!(prepared instanceof PreparedQuery query)) {
+      throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Statement " + id + " has no query to run");
     }
-    stream = new ResultStream(prepared.execute(parameters), maxRows, producers, onEnd);
-    return fetch(0, firstFrameSize, pollMillis);
+    ResultStream started = new ResultStream(query.execute(parameters), maxRows, streaming.producers(), onEnd);
+    stream = started;
+    if (!timeout.isZero()) {
+      streaming.timer().schedule(() -> started.fail(new FaiscaException(ErrorCode.QUERY_TIMEOUT,
+          "The query ran longer than its time limit of " + describe(timeout) + " and was cancelled")),
+          timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return fetch(0, firstFrameSize, streaming.pollMillis());
+  }
+
+  private static String describe(Duration timeout) {
+    long millis = timeout.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   synchronized boolean hasResults() {
@@ -101,9 +117,14 @@ final class StatementState {
 
   /** Stops the running query, if any, from any thread; the statement stays usable. */
   void cancel() {
+    fail(new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was cancelled"));
+  }
+
+  /** Stops the running query, if any, from any thread: its next fetch reports {@code reason}. */
+  void fail(FaiscaException reason) {
     ResultStream current = stream;
     if (current != null) {
-      current.close();
+      current.fail(reason);
     }
   }
 

@@ -1,0 +1,24 @@
+package io.faisca.jdbc.client;
+
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.UnregisteredDriver;
+
+/** A connection of either Faísca driver; it knows how to stop its statements' queries. */
+public final class FaiscaConnection extends AvaticaConnection {
+  private volatile StatementStopper stopper = (statement, reason) -> { };
+
+  FaiscaConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
+    super(driver, factory, url, info);
+  }
+
+  /** Set by the driver once connected. */
+  public void useStopper(StatementStopper newStopper) {
+    this.stopper = newStopper;
+  }
+
+  StatementStopper stopper() {
+    return stopper;
+  }
+}

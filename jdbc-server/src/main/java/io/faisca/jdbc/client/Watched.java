@@ -1,0 +1,6 @@
+package io.faisca.jdbc.client;
+
+/** A statement whose query a {@link QueryWatch} follows; its result sets report to it. */
+interface Watched {
+  QueryWatch watch();
+}
