@@ -43,3 +43,7 @@ COPY (SELECT 'not table data' AS note) TO '${warehouse}/not_a_table/notes.csv' (
 
 -- corrupt: a file named .parquet that is not Parquet.
 COPY (SELECT 'this is not parquet' AS note) TO '${warehouse}/corrupt/part-0.parquet' (FORMAT CSV);
+
+-- seq: 0..9999 in 20 files (Hive partitions by i % 20), for queries that make many rows or run long.
+COPY (SELECT i::BIGINT AS i, (i % 20)::INTEGER AS part FROM range(10000) r(i)) TO '${warehouse}/seq'
+  (FORMAT PARQUET, PARTITION_BY (part));

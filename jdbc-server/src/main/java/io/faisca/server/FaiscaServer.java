@@ -22,6 +22,7 @@ import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.apache.spark.sql.SparkSession;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 
@@ -70,7 +71,7 @@ public final class FaiscaServer {
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(options.port())
         .withHandler(handler)
-        .withServerCustomizers(List.of(listenTo(tracker)), Server.class);
+        .withServerCustomizers(List.of(listenTo(tracker, limits)), Server.class);
     if (options.usersFile() != null) {
       builder.withBasicAuthentication(options.usersFile().toAbsolutePath().toString(), new String[] {"**"});
     }
@@ -86,10 +87,17 @@ public final class FaiscaServer {
     return server;
   }
 
-  private static ServerCustomizer<Server> listenTo(ClientTracker tracker) {
+  /**
+   * Lets the tracker watch network connections. Jetty keeps idle ones open as long as a JDBC connection
+   * may idle, so a closed one means the client closed it (or died), not that it paused.
+   */
+  private static ServerCustomizer<Server> listenTo(ClientTracker tracker, ServerLimits limits) {
     return server -> {
       for (Connector connector : server.getConnectors()) {
         connector.addBean(tracker);
+        if (connector instanceof AbstractConnector network) {
+          network.setIdleTimeout(limits.connectionIdle().toMillis());
+        }
       }
     };
   }

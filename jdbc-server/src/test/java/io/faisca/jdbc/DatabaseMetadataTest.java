@@ -43,7 +43,7 @@ class DatabaseMetadataTest {
     List<String> tables = column(metadata.getTables(null, null, "%", null), "TABLE_NAME");
     assertThat(tables).contains("t", "u", "n", "e", "big", "sales").doesNotContain("not_a_table");
     assertThat(column(metadata.getTables(null, "default", "s%", new String[] {"TABLE"}), "TABLE_NAME"))
-        .containsExactly("sales");
+        .containsExactly("sales", "seq");
     assertThat(column(metadata.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME")).isEmpty();
   }
 

@@ -25,13 +25,16 @@ final class Fixtures {
 
   static synchronized Path warehouse() {
     Path done = WAREHOUSE.resolve("_fixtures_written");
-    if (Files.exists(done)) {
-      return WAREHOUSE;
-    }
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement()) {
-      Files.createDirectories(WAREHOUSE);
       String script = Files.readString(SCRIPT).replace("${warehouse}", WAREHOUSE.toString());
+      // Written once per build, and again when the script changed.
+      String version = Integer.toHexString(script.hashCode());
+      if (Files.exists(done) && Files.readString(done).equals(version)) {
+        return WAREHOUSE;
+      }
+      deleteRecursively(WAREHOUSE);
+      Files.createDirectories(WAREHOUSE);
       for (String sql : script.split(";\\s*\\n")) {
         String stripped = sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
         if (!stripped.isBlank()) {
@@ -41,12 +44,23 @@ final class Fixtures {
           statement.execute(stripped);
         }
       }
-      Files.writeString(done, "");
+      Files.writeString(done, version);
       return WAREHOUSE;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the SQL test fixtures: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

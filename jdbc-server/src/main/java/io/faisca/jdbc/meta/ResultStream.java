@@ -150,7 +150,8 @@ final class ResultStream implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (Exception | StackOverflowError e) {
+      // Spark throws checked exceptions too (SparkException), undeclared.
       synchronized (lock) {
         inSpark = false;
         failure = e instanceof FaiscaException f ? f : SparkErrors.translate(e);
