@@ -25,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
  * Faísca's JDBC server: Avatica over HTTP in front of the same Meta the
@@ -71,7 +73,7 @@ public final class FaiscaServer {
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(options.port())
         .withHandler(handler)
-        .withServerCustomizers(List.of(listenTo(tracker, limits)), Server.class);
+        .withServerCustomizers(List.of(listenTo(tracker, limits), FaiscaServer::refusePlainHttp), Server.class);
     if (options.usersFile() != null) {
       builder.withBasicAuthentication(options.usersFile().toAbsolutePath().toString(), new String[] {"**"});
     }
@@ -100,6 +102,16 @@ public final class FaiscaServer {
         }
       }
     };
+  }
+
+  /** With TLS, answers plain HTTP on the port with a 400 (see {@link PlainHttpRefused}). */
+  private static void refusePlainHttp(Server server) {
+    for (Connector connector : server.getConnectors()) {
+      SslConnectionFactory tls = connector.getConnectionFactory(SslConnectionFactory.class);
+      if (tls != null && connector instanceof ServerConnector serverConnector) {
+        serverConnector.addFirstConnectionFactory(new PlainHttpRefused(tls));
+      }
+    }
   }
 
   private static String keystoreType(ServerOptions options) {

@@ -65,6 +65,15 @@ final class RequestHandler extends AbstractHandler implements AvaticaHandler {
     tracker.requestStarted(baseRequest.getHttpChannel().getConnection());
     try {
       avatica.handle(target, baseRequest, new Limited(request, limits.maxRequestBytes()), response);
+    } catch (TooLarge e) {
+      // A body of undeclared length (chunked) crossed the limit while Avatica read it: still a 413,
+      // not the 500 page (with a stack trace) Jetty would make of the exception.
+      if (response.isCommitted()) {
+        throw e;
+      }
+      response.reset();
+      reply(baseRequest, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "text/plain",
+          "Request refused: its body is over the limit of " + limits.maxRequestBytes() + " bytes");
     } finally {
       tracker.requestEnded();
     }
@@ -80,6 +89,13 @@ final class RequestHandler extends AbstractHandler implements AvaticaHandler {
     response.setContentType(type + ";charset=utf-8");
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     baseRequest.setHandled(true);
+  }
+
+  /** Thrown when a request body is read past the limit. */
+  private static final class TooLarge extends IOException {
+    TooLarge(String message) {
+      super(message);
+    }
   }
 
   /** A request whose body cannot be read past the limit, whatever its headers claim. */
@@ -111,7 +127,7 @@ final class RequestHandler extends AbstractHandler implements AvaticaHandler {
         private void count(int n) throws IOException {
           read += n;
           if (read > maxBytes) {
-            throw new IOException("Request body over the limit of " + maxBytes + " bytes");
+            throw new TooLarge("Request body over the limit of " + maxBytes + " bytes");
           }
         }
 

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,12 +29,14 @@ public final class ServerProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("on port (\\d+)");
 
   private final Process process;
+  private final Thread output;
   private final int port;
   private final Path log;
   private final boolean tls;
 
-  private ServerProcess(Process process, int port, Path log, boolean tls) {
+  private ServerProcess(Process process, Thread output, int port, Path log, boolean tls) {
     this.process = process;
+    this.output = output;
     this.port = port;
     this.log = log;
     this.tls = tls;
@@ -42,40 +44,41 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a server: {@code heap} such as "1g", then {@code faisca server} options ({@code --port} is chosen here). */
   public static ServerProcess start(String heap, String... options) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-") || argument.startsWith("-Djdk.reflect") || argument.startsWith("-Dio.netty")
-          || argument.equals("-XX:+IgnoreUnrecognizedVMOptions") || argument.startsWith("-Duser.timezone")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ServerCommand.class.getName());
-    command.add("--port");
-    command.add("0");
-    command.add("--master");
-    command.add("local[2]");
-    command.addAll(List.of(options));
+    return start(heap, List.of(), Map.of(), options);
+  }
+
+  /** As {@link #start(String, String...)}, with more JVM options and environment variables for the server. */
+  public static ServerProcess start(String heap, List<String> jvmOptions, Map<String, String> environment,
+      String... options) {
+    List<String> arguments = new ArrayList<>(List.of("--port", "0", "--master", "local[2]"));
+    arguments.addAll(List.of(options));
+    List<String> command = ChildJvm.command(heap, jvmOptions, ServerCommand.class, arguments);
     boolean tls = command.contains("--tls-keystore");
     try {
-      Path dir = Path.of(System.getProperty("faisca.test.tmp", "target"), "server-logs");
+      Path dir = ChildJvm.outputDirectory("server-logs");
       Files.createDirectories(dir);
       Path log = Files.createTempFile(dir, "server-", ".log");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      int port = awaitPort(process, log);
-      return new ServerProcess(process, port, log, tls);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      // A server a failed test left running must not outlive the test JVM (and hold memory on a shared machine).
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-server-" + process.pid()));
+      CompletableFuture<Integer> port = new CompletableFuture<>();
+      Thread output = copyOutput(process, log, port);
+      try {
+        return new ServerProcess(process, output, port.get(3, TimeUnit.MINUTES), log, tls);
+      } catch (Exception e) {
+        process.destroyForcibly();
+        throw new IllegalStateException("The server did not start; see " + log, e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Reads the server's output until it says which port it serves, copying everything to the log. */
-  private static int awaitPort(Process process, Path log) throws IOException {
+  /** Copies the server's output to the log, completing {@code port} when the server says which port it serves. */
+  private static Thread copyOutput(Process process, Path log, CompletableFuture<Integer> port) {
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread copier = new Thread(() -> {
       try (var writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
         String line;
@@ -95,12 +98,7 @@ public final class ServerProcess implements AutoCloseable {
     }, "server-output");
     copier.setDaemon(true);
     copier.start();
-    try {
-      return port.get(3, TimeUnit.MINUTES);
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw new IllegalStateException("The server did not start; see " + log, e);
-    }
+    return copier;
   }
 
   public int port() {
@@ -144,14 +142,16 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Sends SIGTERM and waits for the server to stop; returns its exit code. */
+  /** Sends SIGTERM and waits for the server to stop and its last output to reach the log; returns its exit code. */
   public int stop() {
-    process.destroy();
+    // Not process.destroy(): it closes our end of the server's output at once, losing all it says while stopping.
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
       }
+      output.join(TimeUnit.SECONDS.toMillis(10));
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
