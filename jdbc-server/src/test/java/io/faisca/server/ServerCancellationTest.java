@@ -63,6 +63,22 @@ class ServerCancellationTest {
     assertThat(reading).failsWithin(Duration.ofSeconds(10));
   }
 
+  @Test void aClientThatDiesHasItsJobsStopped() throws Exception {
+    java.nio.file.Files.createDirectories(ChildJvm.outputDirectory("client-logs"));
+    Process client = new ProcessBuilder(ChildJvm.command("256m", EndlessQueryClient.class,
+        java.util.List.of(server.jdbcUrl("protobuf"), ENDLESS)))
+        .redirectErrorStream(true)
+        .redirectOutput(ChildJvm.outputDirectory("client-logs").resolve("endless-client.log").toFile())
+        .start();
+    try {
+      awaitSparkJob();
+      client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      awaitNoSparkJob();
+    } finally {
+      client.destroyForcibly();
+    }
+  }
+
   @Test void cancelStopsTheQuery() throws Exception {
     try (Connection connection = DriverManager.getConnection(faiscaUrl());
         Statement statement = connection.createStatement()) {

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,8 +151,6 @@ class ServerErrorsTest {
      * use. Opening it again must not drop the running connection's state
      * without closing it: its query would hold a running-query slot forever.
      */
-    @Disabled("FaiscaMeta.openConnection replaces an existing connection with the same id without closing it;"
-        + " its running query is orphaned and keeps its slot of --max-running-queries (see report)")
     @Test void reopeningAConnectionIdInUseIsRefused() throws IOException {
       String connection = openRawConnection();
       try {
@@ -172,8 +169,6 @@ class ServerErrorsTest {
     }
 
     /** A request without a connection id is an unknown connection, not a NullPointerException. */
-    @Disabled("FaiscaMeta.connection(null) throws NullPointerException: the client gets SQLState 00000"
-        + " and 'NullPointerException: Cannot invoke \"Object.hashCode()\"...' (see report)")
     @Test void missingConnectionIdIs08003() throws IOException {
       assertError(raw.post("{\"request\":\"createStatement\"}"), "08003", "");
       assertError(raw.post("{\"request\":\"fetch\",\"statementId\":1,\"offset\":0,\"fetchMaxRowCount\":10}"),

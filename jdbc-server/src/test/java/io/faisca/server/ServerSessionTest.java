@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Session settings belong to one connection: SET in one is never seen by another. */
 class ServerSessionTest {
   private static final String AGGREGATE = "EXPLAIN PLAN FOR SELECT grp, COUNT(*) FROM t GROUP BY grp";
-  private static final Pattern SHUFFLE_PARTITIONS = Pattern.compile("hashpartitioning\\([^)]*\\), (\\d+)");
+  private static final Pattern SHUFFLE_PARTITIONS = Pattern.compile("hashpartitioning\\([^)]*, (\\d+)\\)");
 
   private static ServerProcess server;
 

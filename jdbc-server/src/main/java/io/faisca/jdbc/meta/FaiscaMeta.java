@@ -83,12 +83,18 @@ public final class FaiscaMeta implements ProtobufMeta {
         }
       }
     }
-    connections.put(ch.id, new ConnectionState(ch.id, kept, engine.newSession()));
+    if (ch.id == null) {
+      throw Errors.of(ErrorCode.CONNECTION_NOT_FOUND, "A connection id is required");
+    }
+    // Clients choose connection ids: one in use stays with its owner, whose queries keep running.
+    if (connections.putIfAbsent(ch.id, new ConnectionState(ch.id, kept, engine.newSession())) != null) {
+      throw Errors.of(ErrorCode.CONNECTION_IN_USE, "Connection '" + ch.id + "' is already open");
+    }
     activity.seen(ch.id);
   }
 
   @Override public void closeConnection(ConnectionHandle ch) {
-    ConnectionState connection = connections.remove(ch.id);
+    ConnectionState connection = ch.id == null ? null : connections.remove(ch.id);
     if (connection != null) {
       connection.close();
     }
@@ -103,7 +109,7 @@ public final class FaiscaMeta implements ProtobufMeta {
   }
 
   @Override public void closeStatement(StatementHandle h) {
-    ConnectionState connection = connections.get(h.connectionId);
+    ConnectionState connection = h.connectionId == null ? null : connections.get(h.connectionId);
     StatementState statement = connection == null ? null : connection.removeStatement(h.id);
     if (statement != null) {
       statement.close();
@@ -214,7 +220,7 @@ public final class FaiscaMeta implements ProtobufMeta {
    * statement stays open. Returns whether the statement exists.
    */
   public boolean cancel(StatementHandle h, FaiscaException reason) {
-    ConnectionState connection = connections.get(h.connectionId);
+    ConnectionState connection = h.connectionId == null ? null : connections.get(h.connectionId);
     StatementState statement = connection == null ? null : connection.statement(h.id);
     if (statement != null) {
       statement.fail(reason);
@@ -415,7 +421,7 @@ public final class FaiscaMeta implements ProtobufMeta {
   }
 
   private ConnectionState connection(String id) {
-    ConnectionState connection = connections.get(id);
+    ConnectionState connection = id == null ? null : connections.get(id);
     if (connection == null) {
       throw Errors.of(ErrorCode.CONNECTION_NOT_FOUND, "Unknown connection '" + id
           + "': it was closed or has expired");
@@ -472,6 +478,9 @@ public final class FaiscaMeta implements ProtobufMeta {
    * NoSuchStatementException, on which a client silently re-runs the query.
    */
   private StatementState statement(StatementHandle h) {
+    if (h == null) {
+      throw Errors.of(ErrorCode.STATEMENT_NOT_FOUND, "A statement handle is required");
+    }
     StatementState statement = connection(h.connectionId).statement(h.id);
     if (statement == null) {
       throw Errors.of(ErrorCode.STATEMENT_NOT_FOUND, "Unknown statement " + h.id + " of connection '"
