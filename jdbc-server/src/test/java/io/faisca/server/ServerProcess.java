@@ -46,8 +46,9 @@ public final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // Spark's flags, the time zone, and the test JVM's HotSpot settings (-XX:) apply to the server too.
       if (argument.startsWith("--add-") || argument.startsWith("-Djdk.reflect") || argument.startsWith("-Dio.netty")
-          || argument.equals("-XX:+IgnoreUnrecognizedVMOptions") || argument.startsWith("-Duser.timezone")) {
+          || argument.startsWith("-XX:") || argument.startsWith("-Duser.timezone")) {
         command.add(argument);
       }
     }
