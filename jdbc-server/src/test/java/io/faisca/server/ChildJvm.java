@@ -27,8 +27,9 @@ public final class ChildJvm {
     command.add("-Xmx" + heap);
     command.addAll(jvmOptions);
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // Spark's flags, the time zone, and the test JVM's HotSpot settings (-XX:) apply to the child too.
       if (argument.startsWith("--add-") || argument.startsWith("-Djdk.reflect") || argument.startsWith("-Dio.netty")
-          || argument.equals("-XX:+IgnoreUnrecognizedVMOptions") || argument.startsWith("-Duser.timezone")) {
+          || argument.startsWith("-XX:") || argument.startsWith("-Duser.timezone")) {
         command.add(argument);
       }
     }

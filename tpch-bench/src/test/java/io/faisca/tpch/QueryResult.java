@@ -8,27 +8,40 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A whole query result read through JDBC: column types and rows, for comparing engines. */
-record QueryResult(List<String> columnTypes, List<Integer> scales, List<List<Object>> rows) {
+/**
+ * A whole query result read through JDBC, for comparing engines: each column's
+ * label, JDBC type code, type name and scale, then the rows.
+ */
+record QueryResult(List<String> labels, List<Integer> jdbcTypes, List<String> columnTypes, List<Integer> scales,
+    List<List<Object>> rows) {
 
   static QueryResult read(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      List<String> types = new ArrayList<>();
-      List<Integer> scales = new ArrayList<>();
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        types.add(md.getColumnTypeName(i));
-        scales.add(md.getScale(i));
-      }
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return new QueryResult(types, scales, rows);
+      return read(rs);
     }
+  }
+
+  /** Reads a result set to its end (it stays open: its owner closes it). */
+  static QueryResult read(ResultSet rs) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    List<String> labels = new ArrayList<>();
+    List<Integer> jdbcTypes = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    List<Integer> scales = new ArrayList<>();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      labels.add(md.getColumnLabel(i));
+      jdbcTypes.add(md.getColumnType(i));
+      types.add(md.getColumnTypeName(i));
+      scales.add(md.getScale(i));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        row.add(rs.getObject(i));
+      }
+      rows.add(row);
+    }
+    return new QueryResult(labels, jdbcTypes, types, scales, rows);
   }
 }

@@ -37,4 +37,9 @@ final class TpchTestData {
     }
     return DIR.toAbsolutePath();
   }
+
+  /** The embedded driver's URL for the test warehouse, on the test JVM's one Spark session. */
+  static String embeddedUrl() {
+    return "jdbc:faisca:warehouse=" + warehouse() + ";master=local[2]";
+  }
 }

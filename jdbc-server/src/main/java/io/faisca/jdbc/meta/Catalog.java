@@ -80,8 +80,16 @@ final class Catalog {
         text ? columnSize(type) : null, ordinal, column.nullable() ? "YES" : "NO", "NO", "NO");
   }
 
+  /** JDBC's COLUMN_SIZE: a number's precision (as getTypeInfo gives it), text's length, else the length as text. */
   private static Integer columnSize(RelDataType type) {
     switch (type.getSqlTypeName()) {
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+      case REAL:
+      case FLOAT:
+      case DOUBLE:
       case DECIMAL:
         return type.getPrecision();
       case VARCHAR:

@@ -10,19 +10,20 @@ final class TypeInfo {
   private TypeInfo() {
   }
 
+  /** Ordered by DATA_TYPE, as JDBC specifies (tools may search the list by it). */
   static List<MetaTypeInfo> rows() {
     return List.of(
-        type("BOOLEAN", Types.BOOLEAN, 1, null, false, 0),
         type("TINYINT", Types.TINYINT, 3, null, false, 10),
-        type("SMALLINT", Types.SMALLINT, 5, null, false, 10),
-        type("INTEGER", Types.INTEGER, 10, null, false, 10),
         type("BIGINT", Types.BIGINT, 19, null, false, 10),
+        type("VARBINARY", Types.VARBINARY, Integer.MAX_VALUE, "X'", false, 0),
+        type("CHAR", Types.CHAR, 65536, "'", true, 0),
         decimal(),
+        type("INTEGER", Types.INTEGER, 10, null, false, 10),
+        type("SMALLINT", Types.SMALLINT, 5, null, false, 10),
         type("REAL", Types.REAL, 7, null, false, 10),
         type("DOUBLE", Types.DOUBLE, 15, null, false, 10),
-        type("CHAR", Types.CHAR, 65536, "'", true, 0),
         type("VARCHAR", Types.VARCHAR, Integer.MAX_VALUE, "'", true, 0),
-        type("VARBINARY", Types.VARBINARY, Integer.MAX_VALUE, "X'", false, 0),
+        type("BOOLEAN", Types.BOOLEAN, 1, null, false, 0),
         type("DATE", Types.DATE, 10, "DATE '", false, 0),
         type("TIMESTAMP", Types.TIMESTAMP, 26, "TIMESTAMP '", false, 0));
   }
