@@ -4,6 +4,7 @@ import io.faisca.jdbc.FaiscaVersion;
 import io.faisca.jdbc.meta.FaiscaMeta;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
@@ -29,12 +30,19 @@ final class ServerStatus {
 
   String json() {
     Runtime runtime = Runtime.getRuntime();
-    int activeJobs = spark.sparkContext().isStopped() ? 0
-        : spark.sparkContext().statusTracker().getActiveJobIds().length;
+    boolean stopped = spark.sparkContext().isStopped();
+    int activeJobs = stopped ? 0 : spark.sparkContext().statusTracker().getActiveJobIds().length;
+    // Tasks outlive their cancelled job until they notice: a stopped query has neither.
+    int runningTasks = 0;
+    if (!stopped) {
+      for (SparkExecutorInfo executor : spark.sparkContext().statusTracker().getExecutorInfos()) {
+        runningTasks += executor.numRunningTasks();
+      }
+    }
     return String.format(Locale.ROOT, "{\"product\":\"%s\",\"version\":\"%s\",\"connections\":%d,"
-            + "\"runningQueries\":%d,\"activeSparkJobs\":%d,\"sparkJobsStarted\":%d,"
+            + "\"runningQueries\":%d,\"activeSparkJobs\":%d,\"runningSparkTasks\":%d,\"sparkJobsStarted\":%d,"
             + "\"heapUsedBytes\":%d,\"heapMaxBytes\":%d}",
         FaiscaVersion.PRODUCT_NAME, FaiscaVersion.VERSION, meta.connectionCount(), meta.runningQueries(),
-        activeJobs, jobsStarted.get(), runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory());
+        activeJobs, runningTasks, jobsStarted.get(), runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory());
   }
 }

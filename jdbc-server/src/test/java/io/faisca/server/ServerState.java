@@ -6,15 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The server's {@code /status} document. */
-public record ServerState(int connections, int runningQueries, int activeSparkJobs, long sparkJobsStarted,
-    long heapUsedBytes, long heapMaxBytes) {
+public record ServerState(int connections, int runningQueries, int activeSparkJobs, int runningSparkTasks,
+    long sparkJobsStarted, long heapUsedBytes, long heapMaxBytes) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static ServerState parse(String json) {
     try {
       JsonNode node = JSON.readTree(json);
       return new ServerState(node.get("connections").asInt(), node.get("runningQueries").asInt(),
-          node.get("activeSparkJobs").asInt(), node.get("sparkJobsStarted").asLong(),
+          node.get("activeSparkJobs").asInt(), node.get("runningSparkTasks").asInt(),
+          node.get("sparkJobsStarted").asLong(),
           node.get("heapUsedBytes").asLong(), node.get("heapMaxBytes").asLong());
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("Not a status document: " + json, e);

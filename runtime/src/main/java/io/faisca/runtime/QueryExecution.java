@@ -60,9 +60,9 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
     return inJobGroup(rows::next);
   }
 
-  /** Cancels the Spark jobs of this query that are running now. */
+  /** Cancels the Spark jobs of this query, those running now and any it would start later. */
   public void cancel() {
-    spark.sparkContext().cancelJobGroup(jobGroup);
+    spark.sparkContext().cancelJobGroupAndFutureJobs(jobGroup, "the query was stopped");
   }
 
   /** Stops the query; Spark jobs still running for it are cancelled. */

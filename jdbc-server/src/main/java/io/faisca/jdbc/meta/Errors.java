@@ -13,7 +13,11 @@ public final class Errors {
 
   public static AvaticaRuntimeException toAvatica(Throwable error) {
     FaiscaException faisca = error instanceof FaiscaException f ? f : SparkErrors.translate(error);
-    return new AvaticaRuntimeException(faisca.getMessage(), 0, faisca.sqlState(), AvaticaSeverity.ERROR);
+    AvaticaRuntimeException avatica = new AvaticaRuntimeException(faisca.getMessage(), 0, faisca.sqlState(),
+        AvaticaSeverity.ERROR);
+    // Avatica sends the stack trace along with the error: the server's internals are not the client's business.
+    avatica.setStackTrace(new StackTraceElement[0]);
+    return avatica;
   }
 
   static AvaticaRuntimeException of(ErrorCode code, String message) {
