@@ -2,13 +2,16 @@ package io.faisca.runtime;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LocalTableScanExec;
 
 /**
  * A running query. Rows come partition by partition from Spark
@@ -45,7 +48,7 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
   @Override public boolean hasNext() {
     return inJobGroup(() -> {
       if (rows == null) {
-        rows = datasetSupplier.get().toLocalIterator();
+        rows = iterate(datasetSupplier.get());
       }
       boolean more = rows.hasNext();
       exhausted = !more;
@@ -58,6 +61,23 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
       throw new NoSuchElementException();
     }
     return inJobGroup(rows::next);
+  }
+
+  /** The next rows, at most {@code max}, fewer only when the result ends; one call into Spark for all. */
+  public List<Row> next(int max) {
+    return inJobGroup(() -> {
+      if (rows == null) {
+        rows = iterate(datasetSupplier.get());
+      }
+      List<Row> batch = new ArrayList<>(Math.min(max, 4096));
+      while (batch.size() < max && !exhausted) {
+        exhausted = !rows.hasNext();
+        if (!exhausted) {
+          batch.add(rows.next());
+        }
+      }
+      return batch;
+    });
   }
 
   /** Cancels the Spark jobs of this query, those running now and any it would start later. */
@@ -73,6 +93,18 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
         cancel();
       }
     }
+  }
+
+  /**
+   * Rows partition by partition; rows Spark already holds on the driver (a
+   * query without tables, such as a client's {@code SELECT 1} health check)
+   * come without starting a Spark job.
+   */
+  private static Iterator<Row> iterate(Dataset<Row> dataset) {
+    if (dataset.queryExecution().executedPlan() instanceof LocalTableScanExec) {
+      return dataset.collectAsList().iterator();
+    }
+    return dataset.toLocalIterator();
   }
 
   private <T> T inJobGroup(Supplier<T> action) {

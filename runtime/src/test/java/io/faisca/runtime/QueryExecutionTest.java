@@ -78,6 +78,28 @@ class QueryExecutionTest {
   }
 
   @Test
+  void aQueryWithoutTablesStartsNoSparkJob() throws Exception {
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    JOBS.clear();
+    try (QueryExecution execution = engine.prepare("SELECT 1, 'a'").execute(List.of())) {
+      assertThat(execution.next(10)).singleElement().satisfies(row -> assertThat(row.getInt(0)).isEqualTo(1));
+    }
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    assertThat(JOBS).isEmpty();
+  }
+
+  @Test
+  void rowsComeInBatchesOfTheSizeAskedForUntilTheEnd() {
+    try (QueryExecution execution = engine.prepare("SELECT n FROM numbers").execute(List.of())) {
+      assertThat(execution.next(300)).hasSize(300);
+      assertThat(execution.next(600)).hasSize(600);
+      assertThat(execution.next(300)).hasSize(100);
+      assertThat(execution.next(300)).isEmpty();
+      assertThat(execution.hasNext()).isFalse();
+    }
+  }
+
+  @Test
   void aClosedExecutionRefusesMoreRows() {
     QueryExecution execution = engine.prepare("SELECT n FROM numbers").execute(List.of());
     execution.next();

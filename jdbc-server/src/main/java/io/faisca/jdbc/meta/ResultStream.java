@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.apache.calcite.avatica.Meta;
+import org.apache.spark.sql.Row;
 
 /**
  * The rows of one running query, on their way to a client. A producer thread
- * pulls rows from Spark only while a fetch is waiting for them, so no Spark
- * job runs for a client that is not asking, and the rows held here never
- * exceed what the waiting fetch asked for. A fetch waits at most {@code
+ * pulls rows from Spark once the client has asked for some, and reads ahead
+ * at most one frame (of the size the client last asked for): while the
+ * client decodes a frame, the next one is being read, yet a client that stops
+ * asking holds no more than one frame here. A fetch waits at most {@code
  * pollMillis} for rows: over HTTP it then returns what it has (perhaps
  * nothing, not done) and the client asks again, so requests stay short and a
  * client that goes away is noticed between them.
  */
 final class ResultStream implements AutoCloseable {
+  /** Rows taken from Spark in one go: a fetch waiting for its first rows gets them this soon. */
+  private static final int MAX_BATCH = 1024;
+
   private final QueryExecution execution;
   private final long maxRows;
   private final Runnable onEnd;
@@ -55,7 +60,7 @@ final class ResultStream implements AutoCloseable {
             "Rows can only be fetched in order: next row is " + delivered + ", asked for " + offset);
       }
       long deadline = deadline(pollMillis);
-      wanted = Math.max(0, frameSize);
+      wanted = Math.max(1, frameSize);
       lock.notifyAll();
       while (buffer.size() < frameSize && !finished && failure == null && !closed) {
         long wait = deadline - System.currentTimeMillis();
@@ -64,7 +69,6 @@ final class ResultStream implements AutoCloseable {
         }
         waitOn(Math.max(1, Math.min(wait, 1000)));
       }
-      wanted = 0;
       if (failure != null && buffer.isEmpty()) {
         throw failure;
       }
@@ -125,27 +129,32 @@ final class ResultStream implements AutoCloseable {
   private void produce() {
     try {
       while (true) {
+        int asked;
         synchronized (lock) {
-          while (!closed && (buffer.size() >= wanted || wanted == 0)) {
+          while (!closed && buffer.size() >= wanted) {
             lock.wait();
           }
           if (closed) {
             return;
           }
           inSpark = true;
+          asked = (int) Math.min(Math.min(wanted - buffer.size(), MAX_BATCH),
+              maxRows > 0 ? maxRows - produced : Long.MAX_VALUE);
         }
-        boolean more = maxRows <= 0 || produced < maxRows;
-        Object row = more && execution.hasNext() ? RowConverter.toFrameRow(execution.next()) : null;
+        List<Row> rows = asked > 0 ? execution.next(asked) : List.of();
+        List<Object> frameRows = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+          frameRows.add(RowConverter.toFrameRow(row));
+        }
         synchronized (lock) {
           inSpark = false;
-          if (row == null) {
-            finished = true;
-            lock.notifyAll();
+          produced += frameRows.size();
+          buffer.addAll(frameRows);
+          finished = rows.size() < asked || asked == 0;
+          lock.notifyAll();
+          if (finished) {
             return;
           }
-          produced++;
-          buffer.add(row);
-          lock.notifyAll();
         }
       }
     } catch (InterruptedException e) {
