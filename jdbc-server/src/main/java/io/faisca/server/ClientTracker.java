@@ -38,13 +38,36 @@ final class ClientTracker implements ClientActivity, Connection.Listener {
 
   void requestEnded() {
     Set<String> clients = currentClients.get();
+    Set<String> lost = new HashSet<>();
     synchronized (this) {
       for (String client : clients) {
-        requestsInFlight.merge(client, -1, Integer::sum);
+        if (requestsInFlight.merge(client, -1, Integer::sum) <= 0) {
+          requestsInFlight.remove(client);
+          // Its last network connection closed while this request was being served.
+          Set<Connection> remaining = networkByClient.get(client);
+          if (remaining != null && remaining.isEmpty()) {
+            networkByClient.remove(client);
+            lost.add(client);
+          }
+        }
       }
     }
     clients.clear();
     currentConnection.remove();
+    lost.forEach(onLost);
+  }
+
+  /** A JDBC connection closed by its client: nothing is kept about it. */
+  @Override public synchronized void closed(String connectionId) {
+    Set<Connection> networks = networkByClient.remove(connectionId);
+    if (networks != null) {
+      for (Connection network : networks) {
+        Set<String> clients = clientsByNetwork.get(network);
+        if (clients != null) {
+          clients.remove(connectionId);
+        }
+      }
+    }
   }
 
   @Override public void seen(String connectionId) {
@@ -73,9 +96,8 @@ final class ClientTracker implements ClientActivity, Connection.Listener {
         Set<Connection> remaining = networkByClient.get(client);
         if (remaining != null) {
           remaining.remove(network);
-          if (remaining.isEmpty() && requestsInFlight.getOrDefault(client, 0) <= 0) {
+          if (remaining.isEmpty() && !requestsInFlight.containsKey(client)) {
             networkByClient.remove(client);
-            requestsInFlight.remove(client);
             lost.add(client);
           }
         }

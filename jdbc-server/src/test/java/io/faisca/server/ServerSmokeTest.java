@@ -44,6 +44,20 @@ class ServerSmokeTest {
     }
   }
 
+  @Test void fetchSizeZeroLetsTheServerChoose() throws Exception {
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl("json"));
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(0);
+      try (ResultSet rows = statement.executeQuery("SELECT i FROM seq")) {
+        int count = 0;
+        while (rows.next()) {
+          count++;
+        }
+        assertThat(count).isEqualTo(10_000);
+      }
+    }
+  }
+
   @Test void framesHonourTheClientsFetchSize() throws IOException {
     RawHttp raw = new RawHttp(server.baseUrl());
     String connection = "frames-" + UUID.randomUUID();

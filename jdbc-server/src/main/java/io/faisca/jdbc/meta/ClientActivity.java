@@ -9,4 +9,8 @@ public interface ClientActivity {
   ClientActivity NONE = connectionId -> { };
 
   void seen(String connectionId);
+
+  /** The connection is closed: nothing more to learn about it. */
+  default void closed(String connectionId) {
+  }
 }

@@ -1,5 +1,6 @@
 package io.faisca.jdbc.meta;
 
+import io.faisca.error.ErrorCode;
 import io.faisca.runtime.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ final class ConnectionState {
   private final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
   private final AtomicInteger nextStatementId = new AtomicInteger(1);
   private volatile long lastUsed = System.currentTimeMillis();
+  private boolean closed;
   private Meta.ConnectionProperties properties = new ConnectionPropertiesImpl(true, true,
       java.sql.Connection.TRANSACTION_NONE, null, io.faisca.catalog.WarehouseSchema.NAME);
 
@@ -37,7 +39,11 @@ final class ConnectionState {
     return statements.values();
   }
 
-  StatementState newStatement() {
+  /** A new statement; a connection closed meanwhile refuses it, so no statement outlives its connection. */
+  synchronized StatementState newStatement() {
+    if (closed) {
+      throw Errors.of(ErrorCode.CONNECTION_NOT_FOUND, "Connection '" + id + "' is closed");
+    }
     StatementState statement = new StatementState(nextStatementId.getAndIncrement());
     statements.put(statement.id, statement);
     return statement;
@@ -57,6 +63,9 @@ final class ConnectionState {
   }
 
   void close() {
+    synchronized (this) {
+      closed = true;
+    }
     statements.values().forEach(StatementState::close);
     statements.clear();
   }

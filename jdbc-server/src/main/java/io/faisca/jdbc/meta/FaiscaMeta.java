@@ -8,6 +8,7 @@ import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.Prepared;
 import io.faisca.runtime.PreparedQuery;
 import io.faisca.runtime.SettingChange;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.MetaImpl;
@@ -50,7 +52,7 @@ public final class FaiscaMeta implements ProtobufMeta {
   private final Semaphore running;
   private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
   private final ExecutorService producers = Executors.newCachedThreadPool(daemonThreads("faisca-query-"));
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+  private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
       daemonThreads("faisca-timeouts-"));
   private final Streaming streaming;
 
@@ -60,6 +62,8 @@ public final class FaiscaMeta implements ProtobufMeta {
     this.settings = settings;
     this.activity = activity;
     this.running = new Semaphore(settings.maxRunningQueries());
+    // A query that ends before its time limit leaves no task (holding the query) in the timer.
+    timer.setRemoveOnCancelPolicy(true);
     this.streaming = new Streaming(producers, timer, settings.pollMillis());
   }
 
@@ -97,6 +101,7 @@ public final class FaiscaMeta implements ProtobufMeta {
     ConnectionState connection = ch.id == null ? null : connections.remove(ch.id);
     if (connection != null) {
       connection.close();
+      activity.closed(ch.id);
     }
   }
 
@@ -129,8 +134,12 @@ public final class FaiscaMeta implements ProtobufMeta {
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     ConnectionState connection = connection(ch.id);
     StatementState statement = connection.newStatement();
-    Signature signature = prepare(connection, statement, sql, maxRowCount);
-    return new StatementHandle(ch.id, statement.id, signature);
+    try {
+      return new StatementHandle(ch.id, statement.id, prepare(connection, statement, sql, maxRowCount));
+    } catch (RuntimeException e) {
+      connection.removeStatement(statement.id);
+      throw e;
+    }
   }
 
   @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
@@ -249,17 +258,30 @@ public final class FaiscaMeta implements ProtobufMeta {
       }
       return MetaResultSet.count(h.connectionId, h.id, 0);
     }
+    Duration timeout = connection(h.connectionId).session.statementTimeout();
     if (!running.tryAcquire()) {
       throw Errors.of(ErrorCode.TOO_MANY_STATEMENTS, "The server runs at most " + settings.maxRunningQueries()
           + " queries at once; try again when one has finished");
     }
+    // The query gives its slot back when it ends; if it never starts, the slot is given back here.
+    AtomicBoolean released = new AtomicBoolean();
+    Runnable release = () -> {
+      if (released.compareAndSet(false, true)) {
+        running.release();
+      }
+    };
     try {
-      Frame first = statement.start(parameters, firstFrameSize, streaming,
-          connection(h.connectionId).session.statementTimeout(), running::release);
+      Frame first = statement.start(parameters, firstFrameSize, streaming, timeout, release);
       return MetaResultSet.create(h.connectionId, h.id, false, statement.signature(), first);
     } catch (AvaticaRuntimeException e) {
+      if (!statement.running()) {
+        release.run();
+      }
       throw e;
     } catch (RuntimeException e) {
+      if (!statement.running()) {
+        release.run();
+      }
       throw Errors.toAvatica(e);
     }
   }

@@ -4,10 +4,14 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.runtime.QueryExecution;
 import io.faisca.runtime.SparkErrors;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.Meta;
 import org.apache.spark.sql.Row;
 
@@ -39,6 +43,7 @@ final class ResultStream implements AutoCloseable {
   private boolean ended;
   private RuntimeException failure;
   private FaiscaException stopReason;
+  private ScheduledFuture<?> timeLimit;
 
   /**
    * @param onEnd run once when the query ends: all rows produced, failed, or closed
@@ -69,11 +74,12 @@ final class ResultStream implements AutoCloseable {
         }
         waitOn(Math.max(1, Math.min(wait, 1000)));
       }
-      if (failure != null && buffer.isEmpty()) {
-        throw failure;
-      }
+      // A stopped query reports why it was stopped, not the cancellation its producer then saw.
       if (closed && !finished) {
         throw stopReason;
+      }
+      if (failure != null && buffer.isEmpty()) {
+        throw failure;
       }
       while (rows.size() < frameSize && !buffer.isEmpty()) {
         rows.add(buffer.poll());
@@ -110,10 +116,20 @@ final class ResultStream implements AutoCloseable {
       }
       closed = true;
       stopReason = reason;
+      buffer.clear();
       lock.notifyAll();
     }
     execution.close();
     end();
+  }
+
+  /** Stops the query with {@code reason} once it has run for {@code limit}, unless it ends first. */
+  void stopAfter(Duration limit, ScheduledExecutorService timer, FaiscaException reason) {
+    synchronized (lock) {
+      if (!ended) {
+        timeLimit = timer.schedule(() -> fail(reason), limit.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
   }
 
   private void end() {
@@ -122,6 +138,9 @@ final class ResultStream implements AutoCloseable {
         return;
       }
       ended = true;
+      if (timeLimit != null) {
+        timeLimit.cancel(false);
+      }
     }
     onEnd.run();
   }
@@ -159,13 +178,11 @@ final class ResultStream implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception | StackOverflowError e) {
-      // Spark throws checked exceptions too (SparkException), undeclared.
-      synchronized (lock) {
-        inSpark = false;
-        failure = e instanceof FaiscaException f ? f : SparkErrors.translate(e);
-        lock.notifyAll();
-      }
+      failWith(new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was interrupted", e));
+    } catch (Throwable e) {
+      // Whatever ends the producer (Spark's undeclared SparkException, an OutOfMemoryError, an
+      // assertion deep in Spark) ends the query: its client hears of it instead of waiting forever.
+      failWith(e instanceof FaiscaException f ? f : SparkErrors.translate(e));
     } finally {
       boolean over;
       synchronized (lock) {
@@ -175,6 +192,14 @@ final class ResultStream implements AutoCloseable {
         execution.close();
         end();
       }
+    }
+  }
+
+  private void failWith(RuntimeException error) {
+    synchronized (lock) {
+      inSpark = false;
+      failure = error;
+      lock.notifyAll();
     }
   }
 

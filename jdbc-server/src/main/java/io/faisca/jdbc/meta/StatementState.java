@@ -6,7 +6,6 @@ import io.faisca.runtime.Prepared;
 import io.faisca.runtime.PreparedQuery;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.Meta;
 
 /**
@@ -16,6 +15,8 @@ import org.apache.calcite.avatica.Meta;
  */
 final class StatementState {
   static final int DEFAULT_FRAME_SIZE = 100;
+  /** The most rows one frame holds, whatever the client asks: a frame is built whole in the server's memory. */
+  static final int MAX_FRAME_SIZE = 100_000;
 
   final int id;
   private Prepared prepared;
@@ -23,6 +24,7 @@ final class StatementState {
   private long maxRows = -1;
   private volatile ResultStream stream;
   private volatile long lastUsed = System.currentTimeMillis();
+  private boolean closed;
 
   StatementState(int id) {
     this.id = id;
@@ -57,15 +59,17 @@ final class StatementState {
       Runnable onEnd) {
     touch();
     closeStream();
+    if (closed) {
+      throw new FaiscaException(ErrorCode.STATEMENT_NOT_FOUND, "Statement " + id + " is closed");
+    }
     if (!(prepared instanceof PreparedQuery query)) {
       throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Statement " + id + " has no query to run");
     }
     ResultStream started = new ResultStream(query.execute(parameters), maxRows, streaming.producers(), onEnd);
     stream = started;
     if (!timeout.isZero()) {
-      streaming.timer().schedule(() -> started.fail(new FaiscaException(ErrorCode.QUERY_TIMEOUT,
-          "The query ran longer than its time limit of " + describe(timeout) + " and was cancelled")),
-          timeout.toMillis(), TimeUnit.MILLISECONDS);
+      started.stopAfter(timeout, streaming.timer(), new FaiscaException(ErrorCode.QUERY_TIMEOUT,
+          "The query ran longer than its time limit of " + describe(timeout) + " and was cancelled"));
     }
     return fetch(0, firstFrameSize, streaming.pollMillis());
   }
@@ -87,7 +91,7 @@ final class StatementState {
       return new Meta.Frame(offset, true, List.of());
     }
     try {
-      Meta.Frame frame = current.next(offset, frameSize < 0 ? DEFAULT_FRAME_SIZE : frameSize, pollMillis);
+      Meta.Frame frame = current.next(offset, frameSize(frameSize), pollMillis);
       if (frame.done) {
         closeStream();
       }
@@ -98,6 +102,11 @@ final class StatementState {
     } finally {
       touch();
     }
+  }
+
+  /** The client's frame size; zero or less lets the server choose (as JDBC's fetch size 0 does). */
+  private static int frameSize(int asked) {
+    return asked <= 0 ? DEFAULT_FRAME_SIZE : Math.min(asked, MAX_FRAME_SIZE);
   }
 
   /** Whether the statement's query may be running a Spark job now. */
@@ -128,10 +137,15 @@ final class StatementState {
     }
   }
 
+  /**
+   * Closes the statement from any thread: its query stops at once, and an execution starting
+   * meanwhile is closed too or refused.
+   */
   void close() {
     cancel();
     synchronized (this) {
-      stream = null;
+      closed = true;
+      closeStream();
       prepared = null;
     }
   }
