@@ -88,8 +88,13 @@ final class QueryWatch {
 
   /** Stops the running query, if there is one; no-op otherwise. */
   void stop(StopReason reason) {
+    stop(reason, -1);
+  }
+
+  /** Stops the query of execution {@code only} (any, if negative): a late timer never stops the next query. */
+  private void stop(StopReason reason, long only) {
     synchronized (this) {
-      if (!running || stopped != null) {
+      if (!running || stopped != null || (only >= 0 && only != execution)) {
         return;
       }
       stopped = reason;
@@ -133,7 +138,8 @@ final class QueryWatch {
     inFlight = true;
     timeoutSeconds = seconds;
     if (seconds > 0) {
-      timeout = TIMER.schedule(() -> stop(StopReason.TIMEOUT), seconds, TimeUnit.SECONDS);
+      long timed = execution;
+      timeout = TIMER.schedule(() -> stop(StopReason.TIMEOUT, timed), seconds, TimeUnit.SECONDS);
     }
   }
 
