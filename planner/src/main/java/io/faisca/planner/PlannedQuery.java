@@ -9,7 +9,7 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * A query ready to run: its physical plan and the types clients see.
  *
- * @param sql the statement as the user wrote it
+ * @param sqlText the statement as the user wrote it
  * @param logical the plan after the logical rewrites, for EXPLAIN
  * @param physical the plan in the Spark convention
  * @param rowType result columns, with the names and types the validator derived
@@ -17,7 +17,7 @@ import org.apache.calcite.rel.type.RelDataType;
  * @param explain what the user asked to see instead of running the query, or null to run it
  */
 public record PlannedQuery(
-    String sql,
+    String sqlText,
     RelNode logical,
     SparkRel physical,
     RelDataType rowType,
@@ -25,7 +25,7 @@ public record PlannedQuery(
     ExplainRequest explain) {
 
   public PlannedQuery {
-    requireNonNull(sql, "sql");
+    requireNonNull(sqlText, "sqlText");
     requireNonNull(physical, "physical");
     requireNonNull(rowType, "rowType");
     requireNonNull(parameterRowType, "parameterRowType");

@@ -41,8 +41,8 @@ public final class PreparedQuery implements Prepared {
     return plan;
   }
 
-  @Override public String sql() {
-    return plan.sql();
+  @Override public String sqlText() {
+    return plan.sqlText();
   }
 
   /** The result's columns: the query's, or a single PLAN column for EXPLAIN. */
@@ -69,7 +69,7 @@ public final class PreparedQuery implements Prepared {
   /** Starts running the query; rows stream from Spark as they are read. */
   public QueryExecution execute(List<?> parameters) {
     String group = "faisca-" + UUID.randomUUID();
-    return new QueryExecution(session.spark(), () -> dataset(parameters), group, plan.sql());
+    return new QueryExecution(session.spark(), () -> dataset(parameters), group, plan.sqlText());
   }
 
   private Dataset<Row> queryDataset(List<?> parameters) {

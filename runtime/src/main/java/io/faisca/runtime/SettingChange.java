@@ -47,7 +47,7 @@ public final class SettingChange implements Prepared {
     return value.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
-  @Override public String sql() {
+  @Override public String sqlText() {
     return sql;
   }
 

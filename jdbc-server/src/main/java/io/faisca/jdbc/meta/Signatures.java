@@ -25,7 +25,7 @@ final class Signatures {
 
   static Meta.Signature of(Prepared prepared) {
     Meta.StatementType type = prepared instanceof PreparedQuery ? Meta.StatementType.SELECT : Meta.StatementType.OTHER_DDL;
-    return new Meta.Signature(columns(prepared.rowType()), prepared.sql(), parameters(prepared.parameterRowType()),
+    return new Meta.Signature(columns(prepared.rowType()), prepared.sqlText(), parameters(prepared.parameterRowType()),
         null, Meta.CursorFactory.ARRAY, type);
   }
 
