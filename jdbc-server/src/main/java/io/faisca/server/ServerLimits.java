@@ -18,29 +18,4 @@ public record ServerLimits(int maxRunningQueries, int maxRequestBytes, int maxSq
 
   public static final ServerLimits DEFAULT = new ServerLimits(64, 16 * 1024 * 1024, 1_000_000, 200, 500,
       Duration.ofMinutes(30), Duration.ofMinutes(10));
-
-  public ServerLimits withMaxRunningQueries(int value) {
-    return new ServerLimits(value, maxRequestBytes, maxSqlLength, maxNesting, pollMillis, connectionIdle,
-        statementIdle);
-  }
-
-  public ServerLimits withMaxRequestBytes(int value) {
-    return new ServerLimits(maxRunningQueries, value, maxSqlLength, maxNesting, pollMillis, connectionIdle,
-        statementIdle);
-  }
-
-  public ServerLimits withMaxSqlLength(int value) {
-    return new ServerLimits(maxRunningQueries, maxRequestBytes, value, maxNesting, pollMillis, connectionIdle,
-        statementIdle);
-  }
-
-  public ServerLimits withConnectionIdle(Duration value) {
-    return new ServerLimits(maxRunningQueries, maxRequestBytes, maxSqlLength, maxNesting, pollMillis, value,
-        statementIdle);
-  }
-
-  public ServerLimits withStatementIdle(Duration value) {
-    return new ServerLimits(maxRunningQueries, maxRequestBytes, maxSqlLength, maxNesting, pollMillis,
-        connectionIdle, value);
-  }
 }

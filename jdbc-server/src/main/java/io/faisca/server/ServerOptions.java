@@ -48,7 +48,12 @@ public record ServerOptions(
     Path keystore = null;
     Path passwordFile = null;
     Map<String, String> sparkConf = new LinkedHashMap<>();
-    ServerLimits limits = ServerLimits.DEFAULT;
+    ServerLimits defaults = ServerLimits.DEFAULT;
+    int maxRunningQueries = defaults.maxRunningQueries();
+    int maxRequestBytes = defaults.maxRequestBytes();
+    int maxSqlLength = defaults.maxSqlLength();
+    Duration connectionIdle = defaults.connectionIdle();
+    Duration statementIdle = defaults.statementIdle();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       switch (option) {
@@ -68,13 +73,11 @@ public record ServerOptions(
           }
           sparkConf.put(setting.substring(0, eq), setting.substring(eq + 1));
         }
-        case "--max-running-queries" -> limits = limits.withMaxRunningQueries(number(value(args, ++i, option), option));
-        case "--max-request-bytes" -> limits = limits.withMaxRequestBytes(number(value(args, ++i, option), option));
-        case "--max-sql-length" -> limits = limits.withMaxSqlLength(number(value(args, ++i, option), option));
-        case "--connection-idle-timeout" -> limits = limits.withConnectionIdle(
-            Duration.ofSeconds(number(value(args, ++i, option), option)));
-        case "--statement-idle-timeout" -> limits = limits.withStatementIdle(
-            Duration.ofSeconds(number(value(args, ++i, option), option)));
+        case "--max-running-queries" -> maxRunningQueries = number(value(args, ++i, option), option);
+        case "--max-request-bytes" -> maxRequestBytes = number(value(args, ++i, option), option);
+        case "--max-sql-length" -> maxSqlLength = number(value(args, ++i, option), option);
+        case "--connection-idle-timeout" -> connectionIdle = Duration.ofSeconds(number(value(args, ++i, option), option));
+        case "--statement-idle-timeout" -> statementIdle = Duration.ofSeconds(number(value(args, ++i, option), option));
         default -> throw new IllegalArgumentException("Unknown option " + option);
       }
     }
@@ -90,6 +93,8 @@ public record ServerOptions(
     if ((keystore == null) != (passwordFile == null)) {
       throw new IllegalArgumentException("TLS needs both --tls-keystore FILE and --tls-password-file FILE");
     }
+    ServerLimits limits = new ServerLimits(maxRunningQueries, maxRequestBytes, maxSqlLength, defaults.maxNesting(),
+        defaults.pollMillis(), connectionIdle, statementIdle);
     return new ServerOptions(warehouse, port, master, serialization, users, keystore, passwordFile, sparkConf,
         limits);
   }

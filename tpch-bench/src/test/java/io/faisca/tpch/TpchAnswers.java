@@ -19,25 +19,28 @@ final class TpchAnswers {
   }
 
   /** The embedded driver's answer. */
-  static synchronized QueryResult embedded(String query) throws SQLException {
-    QueryResult answer = EMBEDDED.get(query);
-    if (answer == null) {
-      try (Connection connection = DriverManager.getConnection(TpchTestData.embeddedUrl())) {
-        answer = QueryResult.read(connection, TpchQueries.text(query));
-      }
-      EMBEDDED.put(query, answer);
-    }
-    return answer;
+  static QueryResult embedded(String query) throws SQLException {
+    return cached(EMBEDDED, query, () -> DriverManager.getConnection(TpchTestData.embeddedUrl()));
   }
 
   /** The oracle's answer, from DuckDB over the same Parquet files. */
-  static synchronized QueryResult duckDb(String query) throws SQLException {
-    QueryResult answer = DUCKDB.get(query);
+  static QueryResult duckDb(String query) throws SQLException {
+    return cached(DUCKDB, query, () -> DuckDbOracle.open(TpchTestData.warehouse()));
+  }
+
+  /** Opens a connection to answer from. */
+  private interface Source {
+    Connection open() throws SQLException;
+  }
+
+  private static synchronized QueryResult cached(Map<String, QueryResult> answers, String query, Source source)
+      throws SQLException {
+    QueryResult answer = answers.get(query);
     if (answer == null) {
-      try (Connection connection = DuckDbOracle.open(TpchTestData.warehouse())) {
+      try (Connection connection = source.open()) {
         answer = QueryResult.read(connection, TpchQueries.text(query));
       }
-      DUCKDB.put(query, answer);
+      answers.put(query, answer);
     }
     return answer;
   }
