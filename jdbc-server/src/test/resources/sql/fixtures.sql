@@ -47,3 +47,6 @@ COPY (SELECT 'this is not parquet' AS note) TO '${warehouse}/corrupt/part-0.parq
 -- seq: 0..9999 in 20 files (Hive partitions by i % 20), for queries that make many rows or run long.
 COPY (SELECT i::BIGINT AS i, (i % 20)::INTEGER AS part FROM range(10000) r(i)) TO '${warehouse}/seq'
   (FORMAT PARQUET, PARTITION_BY (part));
+
+-- numbers: 0..1999999 in one file. Joined with itself on no equality, a query that runs for hours.
+COPY (SELECT i::BIGINT AS n FROM range(2000000) r(i)) TO '${warehouse}/numbers/part-0.parquet' (FORMAT PARQUET);

@@ -3,10 +3,12 @@ package io.faisca.server;
 import io.faisca.jdbc.FaiscaVersion;
 import io.faisca.jdbc.meta.FaiscaMeta;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -17,6 +19,11 @@ final class ServerStatus {
   private final SparkSession spark;
   private final FaiscaMeta meta;
   private final AtomicLong jobsStarted = new AtomicLong();
+  /**
+   * Counted here from task events: Spark's status store writes a task's start at most every 100 ms
+   * per executor, so it may show none running while one is.
+   */
+  private final AtomicInteger runningTasks = new AtomicInteger();
 
   ServerStatus(SparkSession spark, FaiscaMeta meta) {
     this.spark = spark;
@@ -25,6 +32,14 @@ final class ServerStatus {
       @Override public void onJobStart(SparkListenerJobStart jobStart) {
         jobsStarted.incrementAndGet();
       }
+
+      @Override public void onTaskStart(SparkListenerTaskStart taskStart) {
+        runningTasks.incrementAndGet();
+      }
+
+      @Override public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+        runningTasks.decrementAndGet();
+      }
     });
   }
 
@@ -32,17 +47,10 @@ final class ServerStatus {
     Runtime runtime = Runtime.getRuntime();
     boolean stopped = spark.sparkContext().isStopped();
     int activeJobs = stopped ? 0 : spark.sparkContext().statusTracker().getActiveJobIds().length;
-    // Tasks outlive their cancelled job until they notice: a stopped query has neither.
-    int runningTasks = 0;
-    if (!stopped) {
-      for (SparkExecutorInfo executor : spark.sparkContext().statusTracker().getExecutorInfos()) {
-        runningTasks += executor.numRunningTasks();
-      }
-    }
     return String.format(Locale.ROOT, "{\"product\":\"%s\",\"version\":\"%s\",\"connections\":%d,"
             + "\"runningQueries\":%d,\"activeSparkJobs\":%d,\"runningSparkTasks\":%d,\"sparkJobsStarted\":%d,"
             + "\"heapUsedBytes\":%d,\"heapMaxBytes\":%d}",
         FaiscaVersion.PRODUCT_NAME, FaiscaVersion.VERSION, meta.connectionCount(), meta.runningQueries(),
-        activeJobs, runningTasks, jobsStarted.get(), runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory());
+        activeJobs, stopped ? 0 : runningTasks.get(), jobsStarted.get(), runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory());
   }
 }

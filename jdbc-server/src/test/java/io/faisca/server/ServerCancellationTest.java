@@ -17,27 +17,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every way a query can end early stops its Spark work on the server within
- * two seconds, jobs and tasks alike: closing its statement, connection or
- * result set, cancel, a query timeout, a session's statement_timeout, an idle
- * statement expiring, and its client dying.
+ * two seconds, jobs and tasks alike, and leaves the server free for the next
+ * client: closing its statement, connection or result set, cancel, a query
+ * timeout, a session's statement_timeout, an idle statement expiring, and its
+ * client dying. Each runs over a query cut to short steps and over a runaway
+ * cross join whose every step is long, with the server's default settings.
  */
 class ServerCancellationTest {
-  /**
-   * 10^11 combinations to count: runs far longer than any test waits. Spark stops a task between the
-   * rows (or column batches) it reads, never inside generated code; the server reads Parquet a row at a
-   * time here, as if the table were large, so that each read is a short step of work.
-   */
+  /** 10^11 combinations to count, 10^7 for each row read: runs far longer than any test waits. */
   static final String ENDLESS = "SELECT COUNT(*) FROM seq a, seq b, seq c WHERE c.i < 1000";
+  /**
+   * The accidental cross join: 4 * 10^12 comparisons, in a loop over the 2,000,000 rows of one side for
+   * each row of the other. Spark checks for cancellation between the rows it reads, never inside the
+   * loop: read in batches of 4096 rows, each step between two checks would take many seconds.
+   */
+  static final String RUNAWAY = "SELECT COUNT(*) FROM numbers a, numbers b WHERE a.n + b.n < 0";
   private static final Duration STOPPED_WITHIN = Duration.ofSeconds(2);
+  private static final Duration NEXT_QUERY_WITHIN = Duration.ofSeconds(5);
 
   private static ServerProcess server;
 
   @BeforeAll static void startServer() {
     server = ServerProcess.start("1g", "--warehouse", TestWarehouse.path().toString(),
-        "--statement-idle-timeout", "3", "--spark-conf", "spark.sql.parquet.columnarReaderBatchSize=1");
+        "--statement-idle-timeout", "3");
   }
 
   @AfterAll static void stopServer() {
@@ -48,51 +55,72 @@ class ServerCancellationTest {
     awaitNoSparkJob();
   }
 
-  @Test void closingTheStatementStopsItsJobs() throws Exception {
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void closingTheStatementStopsItsJobs(String sql) throws Exception {
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl("protobuf"))) {
       Statement statement = connection.createStatement();
-      CompletableFuture<Void> reading = readInBackground(statement);
-      awaitSparkJob();
+      CompletableFuture<Void> reading = readInBackground(statement, sql);
+      awaitSparkTasks();
       statement.close();
-      awaitNoSparkJob();
+      awaitNothingRunning();
       assertThat(reading).failsWithin(Duration.ofSeconds(10));
+      anotherClientIsAnsweredPromptly();
     }
   }
 
-  @Test void closingTheConnectionStopsItsJobs() throws Exception {
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void closingTheConnectionStopsItsJobs(String sql) throws Exception {
     Connection connection = DriverManager.getConnection(server.jdbcUrl("protobuf"));
-    CompletableFuture<Void> reading = readInBackground(connection.createStatement());
-    awaitSparkJob();
+    CompletableFuture<Void> reading = readInBackground(connection.createStatement(), sql);
+    awaitSparkTasks();
     connection.close();
-    awaitNoSparkJob();
+    awaitNothingRunning();
     assertThat(reading).failsWithin(Duration.ofSeconds(10));
+    anotherClientIsAnsweredPromptly();
   }
 
-  @Test void aClientThatDiesHasItsJobsStopped() throws Exception {
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void closingTheStatementThenTheConnectionStopsItsJobs(String sql) throws Exception {
+    Connection connection = DriverManager.getConnection(server.jdbcUrl("protobuf"));
+    Statement statement = connection.createStatement();
+    CompletableFuture<Void> reading = readInBackground(statement, sql);
+    awaitSparkTasks();
+    statement.close();
+    connection.close();
+    awaitNothingRunning();
+    assertThat(reading).failsWithin(Duration.ofSeconds(10));
+    anotherClientIsAnsweredPromptly();
+  }
+
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void aClientKilledHasItsJobsStopped(String sql) throws Exception {
     java.nio.file.Files.createDirectories(ChildJvm.outputDirectory("client-logs"));
     Process client = new ProcessBuilder(ChildJvm.command("256m", EndlessQueryClient.class,
-        java.util.List.of(server.jdbcUrl("protobuf"), ENDLESS)))
+        java.util.List.of(server.jdbcUrl("protobuf"), sql)))
         .redirectErrorStream(true)
         .redirectOutput(ChildJvm.outputDirectory("client-logs").resolve("endless-client.log").toFile())
         .start();
     try {
-      awaitSparkJob();
+      awaitSparkTasks();
       client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      awaitNoSparkJob();
+      awaitNothingRunning();
+      anotherClientIsAnsweredPromptly();
     } finally {
       client.destroyForcibly();
     }
   }
 
-  @Test void cancelStopsTheQuery() throws Exception {
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void cancelStopsTheQuery(String sql) throws Exception {
     try (Connection connection = DriverManager.getConnection(faiscaUrl());
         Statement statement = connection.createStatement()) {
-      CompletableFuture<Void> reading = readInBackground(statement);
-      awaitSparkJob();
+      CompletableFuture<Void> reading = readInBackground(statement, sql);
+      awaitSparkTasks();
       statement.cancel();
-      awaitNoSparkJob();
+      awaitNothingRunning();
       assertThat(reading).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
           .havingRootCause().isInstanceOf(SQLException.class).withMessageContaining("cancelled");
+      anotherClientIsAnsweredPromptly();
       // The statement stays usable.
       try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM seq")) {
         assertThat(rows.next()).isTrue();
@@ -120,37 +148,39 @@ class ServerCancellationTest {
     }
   }
 
-  @Test void queryTimeoutStopsTheQuery() throws Exception {
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void queryTimeoutStopsTheQuery(String sql) throws Exception {
     try (Connection connection = DriverManager.getConnection(faiscaUrl());
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(2);
       long start = System.nanoTime();
-      assertThatThrownBy(() -> readAll(statement.executeQuery(ENDLESS)))
+      assertThatThrownBy(() -> readAll(statement.executeQuery(sql)))
           .isInstanceOf(SQLTimeoutException.class)
           .hasMessageContaining("query timeout of 2 s");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-      awaitNoSparkJob();
+      awaitNothingRunning();
     }
   }
 
-  @Test void sessionStatementTimeoutStopsQueriesOfThatSessionOnly() throws Exception {
+  @ParameterizedTest @ValueSource(strings = {ENDLESS, RUNAWAY})
+  void sessionStatementTimeoutStopsQueriesOfThatSessionOnly(String sql) throws Exception {
     try (Connection limited = DriverManager.getConnection(faiscaUrl());
         Connection other = DriverManager.getConnection(faiscaUrl());
         Statement statement = limited.createStatement()) {
       statement.execute("SET statement_timeout = '1s'");
-      assertThatThrownBy(() -> readAll(statement.executeQuery(ENDLESS)))
+      assertThatThrownBy(() -> readAll(statement.executeQuery(sql)))
           .isInstanceOf(SQLTimeoutException.class)
           .hasMessageContaining("time limit of 1 s");
-      awaitNoSparkJob();
+      awaitNothingRunning();
       // The other session has no time limit: the same query is still running after the first one's limit.
       try (Statement unlimited = other.createStatement()) {
-        CompletableFuture<Void> reading = readInBackground(unlimited);
-        awaitSparkJob();
+        CompletableFuture<Void> reading = readInBackground(unlimited, sql);
+        awaitSparkTasks();
         TimeUnit.MILLISECONDS.sleep(1500);
         assertThat(reading).isNotDone();
         assertThat(server.status().activeSparkJobs()).isPositive();
         unlimited.cancel();
-        awaitNoSparkJob();
+        awaitNothingRunning();
       }
     }
   }
@@ -177,10 +207,10 @@ class ServerCancellationTest {
     return server.jdbcUrl("protobuf").replace("jdbc:avatica:remote:", "jdbc:faisca:remote:");
   }
 
-  private static CompletableFuture<Void> readInBackground(Statement statement) {
+  private static CompletableFuture<Void> readInBackground(Statement statement, String sql) {
     return CompletableFuture.runAsync(() -> {
       try {
-        readAll(statement.executeQuery(ENDLESS));
+        readAll(statement.executeQuery(sql));
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
@@ -193,12 +223,37 @@ class ServerCancellationTest {
     }
   }
 
-  private static void awaitSparkJob() throws InterruptedException {
+  /** Waits until tasks of the query run, then a while longer: the join's loop, not the broadcast before it. */
+  private static void awaitSparkTasks() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (server.status().activeSparkJobs() == 0) {
-      assertThat(System.nanoTime()).as("a Spark job started").isLessThan(deadline);
+    while (server.status().runningSparkTasks() == 0) {
+      assertThat(System.nanoTime()).as("Spark tasks started").isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(50);
     }
+    TimeUnit.MILLISECONDS.sleep(2000);
+  }
+
+  /** No query, no Spark job and no task of one may be left within two seconds. */
+  private static void awaitNothingRunning() throws InterruptedException {
+    long deadline = System.nanoTime() + STOPPED_WITHIN.toNanos();
+    ServerState state = server.status();
+    while (state.runningQueries() > 0 || state.activeSparkJobs() > 0 || state.runningSparkTasks() > 0) {
+      assertThat(System.nanoTime()).as("query, jobs and tasks stopped within 2 s: %s", state).isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(50);
+      state = server.status();
+    }
+  }
+
+  /** The cores the query held are free: a new client's small query is answered at once. */
+  private static void anotherClientIsAnsweredPromptly() throws Exception {
+    long start = System.nanoTime();
+    try (Connection other = DriverManager.getConnection(server.jdbcUrl("protobuf"));
+        Statement statement = other.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM seq WHERE i % 7 = 0")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(1)).isEqualTo(1429);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("another client's query").isLessThan(NEXT_QUERY_WITHIN);
   }
 
   /** No Spark job, and no task of one, may be left within two seconds of the query's end. */

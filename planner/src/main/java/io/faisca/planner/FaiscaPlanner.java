@@ -163,7 +163,8 @@ public final class FaiscaPlanner {
       RelNode logical = LogicalRewrites.apply(root.project(), relBuilder);
       SupportedPlan.check(logical);
       SparkRel physical = PhysicalPlanning.toPhysical(volcano, logical);
-      return new PlannedQuery(sql, logical, physical, rowType, parameterRowType, explain);
+      boolean nestedLoops = NestedLoops.overLargeInput(physical, cluster.getMetadataQuery());
+      return new PlannedQuery(sql, logical, physical, rowType, parameterRowType, nestedLoops, explain);
     }
 
     private RelRoot toRel(SqlValidator validator, SqlNode validated) {

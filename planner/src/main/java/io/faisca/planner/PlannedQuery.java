@@ -14,6 +14,8 @@ import org.apache.calcite.rel.type.RelDataType;
  * @param physical the plan in the Spark convention
  * @param rowType result columns, with the names and types the validator derived
  * @param parameterRowType one field per {@code ?} parameter, in order
+ * @param nestedLoops whether a join runs as a nested loop over an input that may be large: for
+ *     each row Spark reads below it, it loops over that input without checking for cancellation
  * @param explain what the user asked to see instead of running the query, or null to run it
  */
 public record PlannedQuery(
@@ -22,6 +24,7 @@ public record PlannedQuery(
     SparkRel physical,
     RelDataType rowType,
     RelDataType parameterRowType,
+    boolean nestedLoops,
     ExplainRequest explain) {
 
   public PlannedQuery {

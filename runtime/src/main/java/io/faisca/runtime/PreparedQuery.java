@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -57,23 +58,31 @@ public final class PreparedQuery implements Prepared {
     return plan.parameterRowType();
   }
 
-  /** The query as a Dataset, columns named and typed as SQL says. */
+  /** The query as a Dataset on the session's Spark session, columns named and typed as SQL says. */
   public Dataset<Row> dataset(List<?> parameters) {
+    return dataset(parameters, session.spark());
+  }
+
+  /**
+   * Starts running the query; rows stream from Spark as they are read. A query with a nested-loop
+   * join over a large input reads its files row by row, so that cancelling it stops it promptly.
+   */
+  public QueryExecution execute(List<?> parameters) {
+    String group = "faisca-" + UUID.randomUUID();
+    SparkSession spark = plan.nestedLoops() ? session.rowByRowSpark() : session.spark();
+    return new QueryExecution(spark, () -> dataset(parameters, spark), group, plan.sqlText());
+  }
+
+  private Dataset<Row> dataset(List<?> parameters, SparkSession spark) {
     try {
-      return plan.isExplain() ? explain(parameters) : queryDataset(parameters);
+      return plan.isExplain() ? explain(parameters, spark) : queryDataset(parameters, spark);
     } catch (StackOverflowError e) {
       throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to run");
     }
   }
 
-  /** Starts running the query; rows stream from Spark as they are read. */
-  public QueryExecution execute(List<?> parameters) {
-    String group = "faisca-" + UUID.randomUUID();
-    return new QueryExecution(session.spark(), () -> dataset(parameters), group, plan.sqlText());
-  }
-
-  private Dataset<Row> queryDataset(List<?> parameters) {
-    LoweringContext context = new LoweringContext(session.spark(), parameters,
+  private Dataset<Row> queryDataset(List<?> parameters, SparkSession spark) {
+    LoweringContext context = new LoweringContext(spark, parameters,
         plan.physical().getCluster().getRexBuilder());
     Dataset<Row> lowered = new PlanLowering(context).lower(plan.physical());
     String[] columns = lowered.columns();
@@ -86,7 +95,7 @@ public final class PreparedQuery implements Prepared {
     return lowered.select(result.toArray(Column[]::new));
   }
 
-  private Dataset<Row> explain(List<?> parameters) {
+  private Dataset<Row> explain(List<?> parameters, SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     switch (plan.explain()) {
       case TYPE:
@@ -97,11 +106,11 @@ public final class PreparedQuery implements Prepared {
         break;
       default:
         rows.add(RowFactory.create("== Calcite physical plan ==\n" + FaiscaPlanner.explain(plan.physical())));
-        String sparkPlan = queryDataset(parameters).queryExecution().executedPlan().treeString();
+        String sparkPlan = queryDataset(parameters, spark).queryExecution().executedPlan().treeString();
         rows.add(RowFactory.create("== Spark physical plan ==\n" + sparkPlan));
         break;
     }
-    return session.spark().createDataFrame(rows,
+    return spark.createDataFrame(rows,
         DataTypes.createStructType(List.of(DataTypes.createStructField("PLAN", DataTypes.StringType, false))));
   }
 }

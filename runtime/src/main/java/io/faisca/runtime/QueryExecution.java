@@ -82,7 +82,7 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
 
   /** Cancels the Spark jobs of this query, those running now and any it would start later. */
   public void cancel() {
-    spark.sparkContext().cancelJobGroupAndFutureJobs(jobGroup, "the query was stopped");
+    StoppedQueries.of(spark.sparkContext()).stop(jobGroup, "the query was stopped");
   }
 
   /** Stops the query; Spark jobs still running for it are cancelled. */
@@ -112,7 +112,9 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
       throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "The query was closed");
     }
     SparkContext context = spark.sparkContext();
-    context.setJobGroup(jobGroup, description, false);
+    // Interrupting the task threads of a cancelled job (as Spark's own JDBC server does) stops tasks waiting
+    // on I/O at once, not when the wait ends.
+    context.setJobGroup(jobGroup, description, true);
     try {
       return action.get();
     } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ public final class Session {
   private final FaiscaEngine engine;
   private final Map<String, String> changed = new TreeMap<>();
   private SparkSession ownSpark;
+  private SparkSession rowByRowSpark;
 
   Session(FaiscaEngine engine) {
     this.engine = engine;
@@ -47,6 +48,21 @@ public final class Session {
     return ownSpark != null ? ownSpark : engine.spark();
   }
 
+  /**
+   * The Spark session for queries with a nested-loop join over a large input: like {@link #spark()},
+   * but it reads Parquet files row by row instead of in batches of thousands of rows. Spark checks
+   * whether a task was cancelled between the rows (or batches) it reads, never inside the loop that
+   * joins one of them with the whole other input; row by row, a cancelled query stops within the
+   * loop over one row, not over thousands.
+   */
+  public synchronized SparkSession rowByRowSpark() {
+    if (rowByRowSpark == null) {
+      rowByRowSpark = derive(spark());
+      rowByRowSpark.conf().set("spark.sql.parquet.enableVectorizedReader", "false");
+    }
+    return rowByRowSpark;
+  }
+
   /** How long a statement may run; zero for no limit. */
   public synchronized Duration statementTimeout() {
     String timeout = changed.get(SessionSettings.STATEMENT_TIMEOUT);
@@ -63,6 +79,7 @@ public final class Session {
   }
 
   synchronized void set(String name, String value) {
+    rowByRowSpark = null;
     if (SessionSettings.isSpark(name)) {
       try {
         ownSpark().conf().set(name, value);
@@ -78,6 +95,7 @@ public final class Session {
 
   synchronized void reset(String name) {
     changed.remove(name);
+    rowByRowSpark = null;
     if (SessionSettings.isSpark(name) && ownSpark != null) {
       scala.Option<String> inherited = engine.spark().conf().getOption(name);
       if (inherited.isDefined()) {
@@ -91,20 +109,25 @@ public final class Session {
   synchronized void resetAll() {
     changed.clear();
     ownSpark = null;
+    rowByRowSpark = null;
   }
 
   /** A Spark session of this session's own, starting from the engine's settings. */
   private SparkSession ownSpark() {
     if (ownSpark == null) {
-      SparkSession parent = engine.spark();
-      SparkSession own = parent.newSession();
-      CollectionConverters.asJava(parent.conf().getAll()).forEach((key, value) -> {
-        if (parent.conf().isModifiable(key)) {
-          own.conf().set(key, value);
-        }
-      });
-      ownSpark = own;
+      ownSpark = derive(engine.spark());
     }
     return ownSpark;
+  }
+
+  /** A new Spark session on the same context, with the settings of {@code parent}. */
+  private static SparkSession derive(SparkSession parent) {
+    SparkSession derived = parent.newSession();
+    CollectionConverters.asJava(parent.conf().getAll()).forEach((key, value) -> {
+      if (parent.conf().isModifiable(key)) {
+        derived.conf().set(key, value);
+      }
+    });
+    return derived;
   }
 }

@@ -37,12 +37,29 @@ public final class SparkJoin extends Join implements SparkRel {
     assert getConvention() == SparkRel.CONVENTION;
   }
 
+  /** An input this small costs next to nothing to loop over for every row of the other. */
+  private static final double TINY_INPUT_ROWS = 100;
+
   public Broadcast broadcast() {
     return broadcast;
   }
 
   public SparkJoin withBroadcast(Broadcast side) {
     return new SparkJoin(getCluster(), traitSet, left, right, condition, joinType, side);
+  }
+
+  /**
+   * Whether Spark runs this join as a nested loop over an input that may be large: no equality
+   * links the inputs, and neither is known to hold only a few rows. For each row it reads on one
+   * side, Spark then loops over the whole other side without checking whether it was cancelled.
+   */
+  public boolean loopsOverLargeInput(RelMetadataQuery mq) {
+    return analyzeCondition().leftKeys.isEmpty()
+        && !atMostTiny(mq.getMaxRowCount(left)) && !atMostTiny(mq.getMaxRowCount(right));
+  }
+
+  private static boolean atMostTiny(@Nullable Double maxRows) {
+    return maxRows != null && maxRows <= TINY_INPUT_ROWS;
   }
 
   @Override public Join copy(RelTraitSet traitSet, RexNode condition, RelNode left, RelNode right,
