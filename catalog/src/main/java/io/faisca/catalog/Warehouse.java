@@ -17,21 +17,25 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A warehouse: a directory (local or any Hadoop file system) whose
- * subdirectories holding data files are tables named after them.
+ * subdirectories holding data files are tables named after them, beside the
+ * managed (Iceberg) tables created in it. A managed table hides a raw
+ * directory of the same name.
  *
  * <p>Listings are read on every lookup so new tables and files show up at
- * once; footers are read again only when a table's files change.
+ * once; footers and manifests are read again only when a table changes.
  */
 public final class Warehouse {
   private final Path root;
   private final Configuration conf;
   private final FileSystem fs;
+  private final Optional<ManagedTables> managed;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
   private Warehouse(Path root, Configuration conf, FileSystem fs) {
     this.root = root;
     this.conf = conf;
     this.fs = fs;
+    this.managed = ManagedTables.of(root, conf);
   }
 
   /** Opens a warehouse at a local path or Hadoop URI; it must be an existing directory. */
@@ -79,23 +83,37 @@ public final class Warehouse {
     return conf;
   }
 
+  /** The managed tables, where the warehouse can hold them. */
+  public Optional<ManagedTables> managedTables() {
+    return managed;
+  }
+
   /** Names of all tables, sorted. */
   public List<String> tableNames() {
-    List<String> names = new ArrayList<>();
+    java.util.SortedSet<String> names = new java.util.TreeSet<>(managedNames());
     for (FileStatus child : listRoot()) {
       String name = child.getPath().getName();
       if (child.isDirectory() && !isHidden(name) && holdsData(child.getPath())) {
         names.add(name);
       }
     }
-    names.sort(String::compareTo);
-    return names;
+    return List.copyOf(names);
   }
 
   /** The name of the table that matches, exactly or ignoring case; empty if there is none. */
   public Optional<String> resolveTableName(String name, boolean caseSensitive) {
     String exact = null;
     String folded = null;
+    for (String candidate : managedNames()) {
+      if (candidate.equals(name)) {
+        return Optional.of(candidate);
+      } else if (!caseSensitive && candidate.equalsIgnoreCase(name) && folded == null) {
+        folded = candidate;
+      }
+    }
+    if (folded != null) {
+      return Optional.of(folded);
+    }
     for (FileStatus child : listRoot()) {
       String candidate = child.getPath().getName();
       if (!child.isDirectory() || isHidden(candidate)) {
@@ -113,6 +131,10 @@ public final class Warehouse {
 
   /** Metadata of a table, read from its files' footers (cached while the files are unchanged). */
   public Optional<TableMetadata> table(String name) {
+    Optional<org.apache.iceberg.Table> icebergTable = managed.flatMap(tables -> tables.load(name));
+    if (icebergTable.isPresent()) {
+      return Optional.of(managedTable(name, icebergTable.get()));
+    }
     Path dir = new Path(root, name);
     if (isHidden(name) || !isDirectory(dir)) {
       return Optional.empty();
@@ -123,12 +145,30 @@ public final class Warehouse {
     }
     List<DataFile> fingerprint = files.stream().map(TableFiles.Listed::toDataFile).toList();
     Cached cached = cache.get(name);
-    if (cached != null && cached.fingerprint().equals(fingerprint)) {
+    if (cached != null && cached.version().equals(fingerprint)) {
       return Optional.of(cached.metadata());
     }
     TableMetadata metadata = TableLoader.load(name, dir.toString(), files, conf);
     cache.put(name, new Cached(fingerprint, metadata));
     return Optional.of(metadata);
+  }
+
+  private TableMetadata managedTable(String name, org.apache.iceberg.Table table) {
+    org.apache.iceberg.Snapshot snapshot = table.currentSnapshot();
+    // A snapshot never changes: its id, with the schema's, stands for the table's files and columns.
+    List<Object> version = List.of(table.location(), snapshot == null ? -1L : snapshot.snapshotId(),
+        table.schema().schemaId());
+    Cached cached = cache.get(name);
+    if (cached != null && cached.version().equals(version)) {
+      return cached.metadata();
+    }
+    TableMetadata metadata = ManagedTableLoader.load(name, table);
+    cache.put(name, new Cached(version, metadata));
+    return metadata;
+  }
+
+  private List<String> managedNames() {
+    return managed.map(ManagedTables::names).orElse(List.of());
   }
 
   /** Explains why a name is not a table, for error messages. */
@@ -169,6 +209,7 @@ public final class Warehouse {
     return name.startsWith(".") || name.startsWith("_") || name.contains("/");
   }
 
-  private record Cached(List<DataFile> fingerprint, TableMetadata metadata) {
+  /** A table's metadata, and what it was read from: it is read again when that changes. */
+  private record Cached(Object version, TableMetadata metadata) {
   }
 }

@@ -1,0 +1,145 @@
+package io.faisca.catalog;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+
+/**
+ * The tables Faísca creates: Apache Iceberg tables, registered in an Iceberg
+ * JDBC catalog whose commits are compare-and-swap on a row, so concurrent
+ * writers never lose one another's commits. A local warehouse keeps the
+ * catalog in an embedded SQLite database, {@code .faisca/catalog.db} under
+ * its root, created with the first table: a warehouse of raw files only is
+ * never written to. Table data and metadata live under
+ * {@code <warehouse>/<schema>/<table>/}.
+ */
+public final class ManagedTables implements AutoCloseable {
+  static final String SCHEMA = WarehouseSchema.NAME;
+  private static final String CATALOG_NAME = "faisca";
+
+  private final String warehouseLocation;
+  private final java.nio.file.Path database;
+  private final Configuration conf;
+  private JdbcCatalog catalog;
+
+  private ManagedTables(String warehouseLocation, java.nio.file.Path database, Configuration conf) {
+    this.warehouseLocation = warehouseLocation;
+    this.database = database;
+    this.conf = conf;
+  }
+
+  /** The managed tables of a warehouse; empty when it is not on a local disk (not supported yet). */
+  static Optional<ManagedTables> of(Path root, Configuration conf) {
+    if (!"file".equals(root.toUri().getScheme())) {
+      return Optional.empty();
+    }
+    java.nio.file.Path local = java.nio.file.Path.of(root.toUri());
+    return Optional.of(new ManagedTables(root.toString(), local.resolve(".faisca").resolve("catalog.db"), conf));
+  }
+
+  /** Names of the managed tables, sorted. */
+  public synchronized List<String> names() {
+    if (!opened()) {
+      return List.of();
+    }
+    return catalog.listTables(Namespace.of(SCHEMA)).stream().map(TableIdentifier::name).sorted().toList();
+  }
+
+  /** The table with exactly this name, if it exists. */
+  public synchronized Optional<Table> load(String name) {
+    if (!opened()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(catalog.loadTable(identifier(name)));
+    } catch (NoSuchTableException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Creates an empty table; an existing one is an error unless {@code ifNotExists}. Returns whether it created one. */
+  public synchronized boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
+    open();
+    try {
+      catalog.buildTable(identifier(name), schema)
+          .withProperty("write.format.default", format.name().toLowerCase(java.util.Locale.ROOT))
+          .create();
+      return true;
+    } catch (AlreadyExistsException e) {
+      if (ifNotExists) {
+        return false;
+      }
+      throw new FaiscaException(ErrorCode.TABLE_EXISTS, "Table '" + name + "' already exists");
+    }
+  }
+
+  /**
+   * Drops a table and, once the catalog has forgotten it, its files; a missing table is an error
+   * unless {@code ifExists}. Returns whether it dropped one.
+   */
+  public synchronized boolean drop(String name, boolean ifExists) {
+    boolean dropped = opened() && catalog.dropTable(identifier(name), true);
+    if (!dropped && !ifExists) {
+      throw new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+    }
+    return dropped;
+  }
+
+  @Override public synchronized void close() {
+    if (catalog != null) {
+      catalog.close();
+      catalog = null;
+    }
+  }
+
+  private boolean opened() {
+    if (catalog == null && Files.exists(database)) {
+      open();
+    }
+    return catalog != null;
+  }
+
+  private void open() {
+    if (catalog != null) {
+      return;
+    }
+    try {
+      Files.createDirectories(database.getParent());
+    } catch (IOException e) {
+      throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot create the catalog database '" + database + "': "
+          + e.getMessage(), e);
+    }
+    JdbcCatalog opened = new JdbcCatalog();
+    opened.setConf(conf);
+    opened.initialize(CATALOG_NAME, Map.of(
+        CatalogProperties.URI, "jdbc:sqlite:" + database,
+        CatalogProperties.WAREHOUSE_LOCATION, warehouseLocation,
+        "jdbc.schema-version", "V1"));
+    if (!opened.namespaceExists(Namespace.of(SCHEMA))) {
+      try {
+        opened.createNamespace(Namespace.of(SCHEMA));
+      } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
+        // Another process created it meanwhile.
+      }
+    }
+    catalog = opened;
+  }
+
+  private static TableIdentifier identifier(String name) {
+    return TableIdentifier.of(SCHEMA, name);
+  }
+}
