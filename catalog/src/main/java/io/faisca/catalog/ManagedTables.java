@@ -88,15 +88,25 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /**
-   * Drops a table and, once the catalog has forgotten it, its files; a missing table is an error
-   * unless {@code ifExists}. Returns whether it dropped one.
+   * Drops a table and, once the catalog has forgotten it, its directory (data, metadata and any files
+   * of failed writes); a missing table is an error unless {@code ifExists}. Returns whether it dropped one.
    */
   public synchronized boolean drop(String name, boolean ifExists) {
-    boolean dropped = opened() && catalog.dropTable(identifier(name), true);
-    if (!dropped && !ifExists) {
-      throw new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+    Optional<Table> table = load(name);
+    if (table.isEmpty() || !catalog.dropTable(identifier(name), true)) {
+      if (!ifExists) {
+        throw new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+      }
+      return false;
     }
-    return dropped;
+    Path location = new Path(table.get().location());
+    try {
+      location.getFileSystem(conf).delete(location, true);
+    } catch (IOException e) {
+      throw new FaiscaException(ErrorCode.IO_ERROR, "Table '" + name + "' was dropped, but its directory '"
+          + location + "' could not be removed: " + e.getMessage(), e);
+    }
+    return true;
   }
 
   @Override public synchronized void close() {

@@ -31,6 +31,10 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ColumnStrategy;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
@@ -84,6 +88,11 @@ public final class FaiscaPlanner {
     } catch (StackOverflowError e) {
       throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
     }
+  }
+
+  /** The row type a CREATE TABLE column list declares, each type derived as the validator derives it. */
+  public RelDataType rowType(SqlNodeList columns) {
+    return new Session().rowType(columns);
   }
 
   private PlannedQuery planWithinStack(String sql, SqlNode parsed) {
@@ -144,12 +153,24 @@ public final class FaiscaPlanner {
       cluster.setMetadataQuerySupplier(RelMetadataQuery::instance);
     }
 
+    RelDataType rowType(SqlNodeList columns) {
+      SqlValidator validator = validator();
+      RelDataTypeFactory.Builder builder = typeFactory.builder();
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (SqlNode node : columns) {
+        SqlColumnDeclaration column = (SqlColumnDeclaration) node;
+        String name = column.name.getSimple();
+        if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+          throw new FaiscaException(ErrorCode.INVALID_QUERY, "Column '" + name + "' is declared twice");
+        }
+        boolean nullable = column.strategy != ColumnStrategy.NOT_NULLABLE;
+        builder.add(name, column.dataType.deriveType(validator, nullable));
+      }
+      return builder.build();
+    }
+
     PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain) {
-      SqlValidator validator = SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
-          typeFactory, SqlValidator.Config.DEFAULT
-              .withConformance(FaiscaConformance.INSTANCE)
-              .withIdentifierExpansion(true)
-              .withDefaultNullCollation(NullCollation.HIGH));
+      SqlValidator validator = validator();
       SqlNode validated;
       try {
         validated = validator.validate(ColumnNaming.apply(query));
@@ -165,6 +186,14 @@ public final class FaiscaPlanner {
       SparkRel physical = PhysicalPlanning.toPhysical(volcano, logical);
       boolean nestedLoops = NestedLoops.overLargeInput(physical, cluster.getMetadataQuery());
       return new PlannedQuery(sql, logical, physical, rowType, parameterRowType, nestedLoops, explain);
+    }
+
+    private SqlValidator validator() {
+      return SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
+          typeFactory, SqlValidator.Config.DEFAULT
+              .withConformance(FaiscaConformance.INSTANCE)
+              .withIdentifierExpansion(true)
+              .withDefaultNullCollation(NullCollation.HIGH));
     }
 
     private RelRoot toRel(SqlValidator validator, SqlNode validated) {

@@ -2,8 +2,8 @@ package io.faisca.runtime;
 
 import org.apache.calcite.rel.type.RelDataType;
 
-/** A statement prepared by a session: a query to run, or a change to the session's settings. */
-public sealed interface Prepared permits PreparedQuery, SettingChange {
+/** A statement prepared by a session: a query to run, or a command (a setting, DDL) to carry out. */
+public sealed interface Prepared permits PreparedQuery, Command {
   String sqlText();
 
   /** The columns of the statement's result; none for a setting change. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.spark.sql.SparkSession;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -32,6 +34,12 @@ public final class Session {
     if (parsed instanceof SqlSetOption option) {
       return SettingChange.of(this, sql, option);
     }
+    if (parsed instanceof SqlCreateTable create) {
+      return TableCommands.create(sql, create, engine.planner());
+    }
+    if (parsed instanceof SqlDropTable drop) {
+      return TableCommands.drop(sql, drop, engine.planner());
+    }
     return new PreparedQuery(this, engine.planner().plan(sql, parsed));
   }
 
@@ -40,7 +48,7 @@ public final class Session {
     if (prepare(sql) instanceof PreparedQuery query) {
       return query;
     }
-    throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Expected a query, not a SET or RESET statement");
+    throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Expected a query, not a command such as SET or CREATE TABLE");
   }
 
   /** The Spark session this session's queries run on. */

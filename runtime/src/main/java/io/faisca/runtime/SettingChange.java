@@ -2,16 +2,13 @@ package io.faisca.runtime;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
-import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 
 /** {@code SET name = value}, {@code RESET name} or {@code RESET ALL}, prepared for one session. */
-public final class SettingChange implements Prepared {
-  private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(io.faisca.planner.FaiscaTypeSystem.INSTANCE);
+public final class SettingChange implements Command {
   private static final String ALL = "ALL";
 
   private final Session session;
@@ -51,16 +48,8 @@ public final class SettingChange implements Prepared {
     return sql;
   }
 
-  @Override public RelDataType rowType() {
-    return TYPES.builder().build();
-  }
-
-  @Override public RelDataType parameterRowType() {
-    return TYPES.builder().build();
-  }
-
   /** Changes the session's settings; later statements of the session see the change. */
-  public void apply() {
+  @Override public long execute() {
     if (value != null) {
       session.set(name, value);
     } else if (name != null) {
@@ -68,5 +57,6 @@ public final class SettingChange implements Prepared {
     } else {
       session.resetAll();
     }
+    return 0;
   }
 }

@@ -7,7 +7,7 @@ import io.faisca.jdbc.FaiscaVersion;
 import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.Prepared;
 import io.faisca.runtime.PreparedQuery;
-import io.faisca.runtime.SettingChange;
+import io.faisca.runtime.Command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -212,16 +212,16 @@ public final class FaiscaMeta implements ProtobufMeta {
   }
 
   @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
-    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
+    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported");
   }
 
   @Override public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
-    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
+    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported");
   }
 
   @Override public ExecuteBatchResult executeBatchProtobuf(StatementHandle h,
       List<Requests.UpdateBatch> parameterValues) {
-    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported: Faísca runs queries only");
+    throw Errors.of(ErrorCode.NOT_SUPPORTED, "Batches are not supported");
   }
 
   /**
@@ -248,15 +248,14 @@ public final class FaiscaMeta implements ProtobufMeta {
     }
   }
 
-  /** Runs a prepared statement: a query starts and returns its first frame, a setting change returns a count. */
+  /** Runs a prepared statement: a query starts and returns its first frame, a command returns its count. */
   private MetaResultSet run(StatementHandle h, StatementState statement, List<?> parameters, int firstFrameSize) {
-    if (statement.prepared() instanceof SettingChange change) {
+    if (statement.prepared() instanceof Command command) {
       try {
-        change.apply();
+        return MetaResultSet.count(h.connectionId, h.id, command.execute());
       } catch (RuntimeException e) {
         throw Errors.toAvatica(e);
       }
-      return MetaResultSet.count(h.connectionId, h.id, 0);
     }
     Duration timeout = connection(h.connectionId).session.statementTimeout();
     if (!running.tryAcquire()) {

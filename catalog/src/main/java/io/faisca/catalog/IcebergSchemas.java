@@ -1,0 +1,50 @@
+package io.faisca.catalog;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/** The Iceberg schema that stores rows of a SQL row type. */
+public final class IcebergSchemas {
+  private IcebergSchemas() {
+  }
+
+  /** Columns in order, nullable as declared; Iceberg numbers them afresh when the table is created. */
+  public static Schema of(RelDataType rowType) {
+    List<Types.NestedField> fields = new ArrayList<>();
+    for (RelDataTypeField field : rowType.getFieldList()) {
+      Type type = type(field);
+      int id = fields.size() + 1;
+      fields.add(field.getType().isNullable()
+          ? Types.NestedField.optional(id, field.getName(), type)
+          : Types.NestedField.required(id, field.getName(), type));
+    }
+    return new Schema(fields);
+  }
+
+  /** Iceberg has no 8- or 16-bit integers: TINYINT and SMALLINT are stored, and read back, as INTEGER. */
+  private static Type type(RelDataTypeField field) {
+    RelDataType type = field.getType();
+    return switch (type.getSqlTypeName()) {
+      case BOOLEAN -> Types.BooleanType.get();
+      case TINYINT, SMALLINT, INTEGER -> Types.IntegerType.get();
+      case BIGINT -> Types.LongType.get();
+      case REAL -> Types.FloatType.get();
+      case FLOAT, DOUBLE -> Types.DoubleType.get();
+      case DECIMAL -> Types.DecimalType.of(type.getPrecision(), type.getScale());
+      case CHAR, VARCHAR -> Types.StringType.get();
+      case BINARY, VARBINARY -> Types.BinaryType.get();
+      case DATE -> Types.DateType.get();
+      case TIMESTAMP -> Types.TimestampType.withoutZone();
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Types.TimestampType.withZone();
+      default -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + field.getName() + "' has type "
+          + type.getFullTypeString() + ", which a table cannot store yet");
+    };
+  }
+}
