@@ -28,6 +28,11 @@ public final class IcebergSchemas {
     return new Schema(fields);
   }
 
+  /** The columns a table of this schema reads as. */
+  public static List<ColumnMetadata> columns(String table, Schema schema) {
+    return schema.columns().stream().map(field -> ManagedTableLoader.column(table, field)).toList();
+  }
+
   /** Iceberg has no 8- or 16-bit integers: TINYINT and SMALLINT are stored, and read back, as INTEGER. */
   private static Type type(RelDataTypeField field) {
     RelDataType type = field.getType();

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import java.util.function.Function;
+import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
@@ -34,7 +37,8 @@ public final class ManagedTables implements AutoCloseable {
   private final String warehouseLocation;
   private final java.nio.file.Path database;
   private final Configuration conf;
-  private JdbcCatalog catalog;
+  /** Opened with the first table, or on first use once the database exists; thread-safe from then on. */
+  private volatile JdbcCatalog catalog;
 
   private ManagedTables(String warehouseLocation, java.nio.file.Path database, Configuration conf) {
     this.warehouseLocation = warehouseLocation;
@@ -52,7 +56,7 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /** Names of the managed tables, sorted. */
-  public synchronized List<String> names() {
+  public List<String> names() {
     if (!opened()) {
       return List.of();
     }
@@ -60,7 +64,7 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /** The table with exactly this name, if it exists. */
-  public synchronized Optional<Table> load(String name) {
+  public Optional<Table> load(String name) {
     if (!opened()) {
       return Optional.empty();
     }
@@ -72,7 +76,7 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /** Creates an empty table; an existing one is an error unless {@code ifNotExists}. Returns whether it created one. */
-  public synchronized boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
+  public boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
     open();
     try {
       catalog.buildTable(identifier(name), schema)
@@ -88,10 +92,42 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /**
+   * Creates a table holding the files {@code write} makes for it, in one commit: until then no one sees
+   * the table, and a failure leaves none. An existing table is an error unless {@code ifNotExists}, when
+   * nothing is written. Returns the rows written.
+   */
+  public long createAs(String name, Schema schema, FileFormat format, boolean ifNotExists,
+      Function<Table, List<org.apache.iceberg.DataFile>> write) {
+    open();
+    Transaction create;
+    try {
+      create = catalog.buildTable(identifier(name), schema)
+          .withProperty("write.format.default", format.name().toLowerCase(java.util.Locale.ROOT))
+          .createTransaction();
+    } catch (AlreadyExistsException e) {
+      if (ifNotExists) {
+        return 0;
+      }
+      throw new FaiscaException(ErrorCode.TABLE_EXISTS, "Table '" + name + "' already exists");
+    }
+    List<org.apache.iceberg.DataFile> files = write.apply(create.table());
+    AppendFiles append = create.newAppend();
+    files.forEach(append::appendFile);
+    append.commit();
+    try {
+      create.commitTransaction();
+    } catch (AlreadyExistsException e) {
+      throw new FaiscaException(ErrorCode.TABLE_EXISTS, "Table '" + name + "' was created by another statement"
+          + " while this one wrote its rows");
+    }
+    return files.stream().mapToLong(org.apache.iceberg.DataFile::recordCount).sum();
+  }
+
+  /**
    * Drops a table and, once the catalog has forgotten it, its directory (data, metadata and any files
    * of failed writes); a missing table is an error unless {@code ifExists}. Returns whether it dropped one.
    */
-  public synchronized boolean drop(String name, boolean ifExists) {
+  public boolean drop(String name, boolean ifExists) {
     Optional<Table> table = load(name);
     if (table.isEmpty() || !catalog.dropTable(identifier(name), true)) {
       if (!ifExists) {
@@ -116,14 +152,14 @@ public final class ManagedTables implements AutoCloseable {
     }
   }
 
-  private boolean opened() {
+  private synchronized boolean opened() {
     if (catalog == null && Files.exists(database)) {
       open();
     }
     return catalog != null;
   }
 
-  private void open() {
+  private synchronized void open() {
     if (catalog != null) {
       return;
     }

@@ -90,6 +90,18 @@ public final class FaiscaPlanner {
     }
   }
 
+  /** Plans the source query of an INSERT or CREATE TABLE AS: its rows, fitted to the table they go into. */
+  public PlannedQuery planInto(String sql, SqlNode source, InsertTarget target) {
+    if (!source.isA(SqlKind.QUERY)) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "The rows to write must come from a query or VALUES");
+    }
+    try {
+      return new Session().plan(sql, source, null, target);
+    } catch (StackOverflowError e) {
+      throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
+    }
+  }
+
   /** The row type a CREATE TABLE column list declares, each type derived as the validator derives it. */
   public RelDataType rowType(SqlNodeList columns) {
     return new Session().rowType(columns);
@@ -105,7 +117,7 @@ public final class FaiscaPlanner {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
           "Faísca runs queries (SELECT, VALUES, WITH, set operations); " + parsed.getKind() + " is not supported yet");
     }
-    return new Session().plan(sql, parsed, explain);
+    return new Session().plan(sql, parsed, explain, null);
   }
 
   private static ExplainRequest explainRequest(SqlExplain explain) {
@@ -169,7 +181,8 @@ public final class FaiscaPlanner {
       return builder.build();
     }
 
-    PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain) {
+    /** Plans a query; with a target, its rows are fitted to the target table's columns. */
+    PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain, InsertTarget target) {
       SqlValidator validator = validator();
       SqlNode validated;
       try {
@@ -181,7 +194,12 @@ public final class FaiscaPlanner {
       RelDataType parameterRowType = validator.getParameterRowType(validated);
       RelRoot root = toRel(validator, validated);
       RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
-      RelNode logical = LogicalRewrites.apply(root.project(), relBuilder);
+      RelNode rows = ApproximateValues.apply(root.project());
+      if (target != null) {
+        rows = target.fit(rows, relBuilder);
+        rowType = rows.getRowType();
+      }
+      RelNode logical = LogicalRewrites.apply(rows, relBuilder);
       SupportedPlan.check(logical);
       SparkRel physical = PhysicalPlanning.toPhysical(volcano, logical);
       boolean nestedLoops = NestedLoops.overLargeInput(physical, cluster.getMetadataQuery());

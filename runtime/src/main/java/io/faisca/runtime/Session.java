@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
@@ -35,7 +36,11 @@ public final class Session {
       return SettingChange.of(this, sql, option);
     }
     if (parsed instanceof SqlCreateTable create) {
-      return TableCommands.create(sql, create, engine.planner());
+      return create.query != null ? TableWrites.createAs(sql, create, this)
+          : TableCommands.create(sql, create, engine.planner());
+    }
+    if (parsed instanceof SqlInsert insert) {
+      return TableWrites.insert(sql, insert, this);
     }
     if (parsed instanceof SqlDropTable drop) {
       return TableCommands.drop(sql, drop, engine.planner());

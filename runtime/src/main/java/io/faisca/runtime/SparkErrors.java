@@ -13,6 +13,8 @@ import org.apache.spark.SparkThrowable;
 public final class SparkErrors {
   /** Raised by the lowering of a scalar sub-query that returns more than one row. */
   public static final String MORE_THAN_ONE_ROW = "Scalar sub-query returned more than one row";
+  /** How a write says it met a NULL for a NOT NULL column. */
+  public static final String NULL_IN_NOT_NULL_COLUMN = "is NOT NULL, and a row gives it NULL";
 
   private SparkErrors() {
   }
@@ -66,7 +68,8 @@ public final class SparkErrors {
             + parameters.getOrDefault("expression", "value") + " to " + parameters.getOrDefault("targetType", "?"), t);
       case "USER_RAISED_EXCEPTION":
         String message = parameters.getOrDefault("errorMessage", t.getMessage());
-        ErrorCode code = message.contains(MORE_THAN_ONE_ROW) ? ErrorCode.CARDINALITY_VIOLATION : ErrorCode.INVALID_ARGUMENT;
+        ErrorCode code = message.contains(MORE_THAN_ONE_ROW) ? ErrorCode.CARDINALITY_VIOLATION
+            : message.contains(NULL_IN_NOT_NULL_COLUMN) ? ErrorCode.NOT_NULL_VIOLATION : ErrorCode.INVALID_ARGUMENT;
         return new FaiscaException(code, message, t);
       case "FAILED_READ_FILE.NO_HINT":
       case "FAILED_READ_FILE.FILE_NOT_EXIST":

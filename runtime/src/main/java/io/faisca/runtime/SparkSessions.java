@@ -35,6 +35,8 @@ public final class SparkSessions {
     conf.put("spark.sql.datetime.java8API.enabled", "true");
     conf.put("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED");
     conf.put("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED");
+    // Tables Faísca writes are Iceberg tables: instants as INT64 microseconds, as Iceberg reads them.
+    conf.put("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     Integer cores = localCores(master);
     if (cores != null) {
       conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, cores * 2)));

@@ -13,7 +13,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 
-/** {@code CREATE TABLE} and {@code DROP TABLE} of managed tables, prepared for a session. */
+/** {@code CREATE TABLE} (with columns) and {@code DROP TABLE} of managed tables, prepared for a session. */
 final class TableCommands {
   private TableCommands() {
   }
@@ -21,9 +21,6 @@ final class TableCommands {
   static Command create(String sql, SqlCreateTable create, FaiscaPlanner planner) {
     if (create.getReplace()) {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "CREATE OR REPLACE TABLE is not supported");
-    }
-    if (create.query != null) {
-      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "CREATE TABLE ... AS SELECT is not supported yet");
     }
     if (create.columnList == null || create.columnList.isEmpty()) {
       throw new FaiscaException(ErrorCode.INVALID_QUERY, "CREATE TABLE needs a list of columns");
@@ -53,7 +50,7 @@ final class TableCommands {
   }
 
   /** A table of the default schema, named as written (quoted or not). */
-  private static String tableName(SqlIdentifier identifier) {
+  static String tableName(SqlIdentifier identifier) {
     List<String> names = identifier.names;
     if (names.size() == 2 && names.get(0).equalsIgnoreCase(WarehouseSchema.NAME)) {
       return names.get(1);
@@ -65,13 +62,13 @@ final class TableCommands {
     return names.get(0);
   }
 
-  private static ManagedTables managedTables(Warehouse warehouse) {
+  static ManagedTables managedTables(Warehouse warehouse) {
     return warehouse.managedTables().orElseThrow(() -> new FaiscaException(ErrorCode.NOT_SUPPORTED,
         "Warehouse '" + warehouse.location() + "' is not on a local disk; tables can be created only in a local"
             + " warehouse yet"));
   }
 
-  private static Command command(String sql, java.util.function.LongSupplier action) {
+  static Command command(String sql, java.util.function.LongSupplier action) {
     return new Command() {
       @Override public long execute() {
         return action.getAsLong();
