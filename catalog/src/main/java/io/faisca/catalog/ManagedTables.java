@@ -15,6 +15,7 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -79,9 +80,7 @@ public final class ManagedTables implements AutoCloseable {
   public boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
     open();
     try {
-      catalog.buildTable(identifier(name), schema)
-          .withProperty("write.format.default", format.name().toLowerCase(java.util.Locale.ROOT))
-          .create();
+      catalog.buildTable(identifier(name), schema).withProperties(properties(format)).create();
       return true;
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
@@ -101,9 +100,7 @@ public final class ManagedTables implements AutoCloseable {
     open();
     Transaction create;
     try {
-      create = catalog.buildTable(identifier(name), schema)
-          .withProperty("write.format.default", format.name().toLowerCase(java.util.Locale.ROOT))
-          .createTransaction();
+      create = catalog.buildTable(identifier(name), schema).withProperties(properties(format)).createTransaction();
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
         return 0;
@@ -171,10 +168,14 @@ public final class ManagedTables implements AutoCloseable {
     }
     JdbcCatalog opened = new JdbcCatalog();
     opened.setConf(conf);
+    // Several processes may commit at once: SQLite waits for its lock instead of failing at once, and
+    // write-ahead logging lets readers go on while a commit writes.
     opened.initialize(CATALOG_NAME, Map.of(
         CatalogProperties.URI, "jdbc:sqlite:" + database,
         CatalogProperties.WAREHOUSE_LOCATION, warehouseLocation,
-        "jdbc.schema-version", "V1"));
+        "jdbc.schema-version", "V1",
+        "jdbc.busy_timeout", "60000",
+        "jdbc.journal_mode", "WAL"));
     if (!opened.namespaceExists(Namespace.of(SCHEMA))) {
       try {
         opened.createNamespace(Namespace.of(SCHEMA));
@@ -183,6 +184,18 @@ public final class ManagedTables implements AutoCloseable {
       }
     }
     catalog = opened;
+  }
+
+  /**
+   * A new table's properties. Appends that lose a race to another commit are retried on the new
+   * snapshot; many writers at once need more tries than Iceberg's default of 4.
+   */
+  private static Map<String, String> properties(FileFormat format) {
+    return Map.of(
+        TableProperties.DEFAULT_FILE_FORMAT, format.name().toLowerCase(java.util.Locale.ROOT),
+        TableProperties.COMMIT_NUM_RETRIES, "100",
+        TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "20",
+        TableProperties.COMMIT_MAX_RETRY_WAIT_MS, "2000");
   }
 
   private static TableIdentifier identifier(String name) {

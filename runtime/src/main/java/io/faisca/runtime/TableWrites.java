@@ -20,6 +20,7 @@ import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitFailedException;
 
 /**
  * {@code INSERT INTO} and {@code CREATE TABLE AS}: the source query is planned
@@ -53,7 +54,12 @@ final class TableWrites {
       List<DataFile> files = write(rows, target);
       AppendFiles append = target.newAppend();
       files.forEach(append::appendFile);
-      append.commit();
+      try {
+        append.commit();
+      } catch (CommitFailedException e) {
+        throw new FaiscaException(ErrorCode.COMMIT_CONFLICT, "The INSERT into '" + found + "' lost every retry of"
+            + " its commit to other writers; nothing was written. Run it again", e);
+      }
       return files.stream().mapToLong(DataFile::recordCount).sum();
     });
   }

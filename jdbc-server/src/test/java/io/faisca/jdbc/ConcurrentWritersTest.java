@@ -1,0 +1,66 @@
+package io.faisca.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faisca.catalog.Warehouse;
+import io.faisca.server.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writers in separate processes appending to one table at once: every commit
+ * lands (Iceberg retries an append that lost the compare-and-swap), none is
+ * lost, and the table's history has one snapshot per INSERT.
+ */
+class ConcurrentWritersTest {
+  private static final int WRITERS = 4;
+  private static final int INSERTS = 40;
+
+  @TempDir Path warehouse;
+
+  @Test void fourProcessesOfFortyInsertsLoseNoCommit() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse + ";master=local[2]");
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE TABLE hits (writer INTEGER NOT NULL, n INTEGER NOT NULL)");
+    }
+    Path logs = Files.createDirectories(ChildJvm.outputDirectory("writer-logs"));
+    List<Process> writers = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      writers.add(new ProcessBuilder(ChildJvm.command("768m", InsertLoop.class,
+          List.of(warehouse.toString(), "hits", Integer.toString(w), Integer.toString(INSERTS))))
+          .redirectErrorStream(true)
+          .redirectOutput(logs.resolve("writer-" + w + ".log").toFile())
+          .start());
+    }
+    for (Process writer : writers) {
+      assertThat(writer.waitFor(10, TimeUnit.MINUTES)).as("writer finished").isTrue();
+      assertThat(writer.exitValue()).as("writer's exit status (see target/writer-logs)").isZero();
+    }
+
+    try (Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse + ";master=local[2]");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*), COUNT(DISTINCT writer * 1000 + n),"
+            + " MIN(n), MAX(n) FROM hits")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(1)).isEqualTo(WRITERS * INSERTS);
+      assertThat(rows.getLong(2)).isEqualTo(WRITERS * INSERTS);
+      assertThat(rows.getLong(3)).isZero();
+      assertThat(rows.getLong(4)).isEqualTo(INSERTS - 1);
+    }
+    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load("hits").orElseThrow();
+    List<Snapshot> snapshots = new ArrayList<>();
+    table.snapshots().forEach(snapshots::add);
+    assertThat(snapshots).hasSize(WRITERS * INSERTS).allMatch(s -> "append".equals(s.operation()));
+  }
+}
