@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +43,12 @@ public final class Session {
     }
     if (parsed instanceof SqlInsert insert) {
       return TableWrites.insert(sql, insert, this);
+    }
+    if (parsed instanceof SqlDelete delete) {
+      return TableRewrites.delete(sql, delete, this);
+    }
+    if (parsed instanceof SqlUpdate update) {
+      return TableRewrites.update(sql, update, this);
     }
     if (parsed instanceof SqlDropTable drop) {
       return TableCommands.drop(sql, drop, engine.planner());

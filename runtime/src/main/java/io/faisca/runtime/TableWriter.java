@@ -35,6 +35,8 @@ import org.apache.spark.sql.types.MetadataBuilder;
 final class TableWriter {
   /** Where Spark looks for a column's Parquet field id. */
   private static final String FIELD_ID = "parquet.field.id";
+  /** Below this estimated size, one shuffle of the rows costs little and saves many small files. */
+  private static final java.math.BigInteger REBALANCE_BELOW = java.math.BigInteger.valueOf(256L << 20);
 
   private TableWriter() {
   }
@@ -57,12 +59,22 @@ final class TableWriter {
     }
     org.apache.hadoop.conf.Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
     try {
-      rows.select(columns).write().parquet(folder);
+      sized(rows.select(columns)).write().parquet(folder);
     } catch (RuntimeException e) {
       deleteQuietly(new Path(folder), conf);
       throw e;
     }
     return describe(new Path(folder), table, conf);
+  }
+
+  /**
+   * Rows as Spark should write them. A small write (Spark's own size estimate) goes through one
+   * rebalancing shuffle, which adaptive execution cuts into files of its advisory size: a few rows
+   * make one file, not one per task. A large write is written as it is computed, a file per task.
+   */
+  private static Dataset<Row> sized(Dataset<Row> rows) {
+    java.math.BigInteger size = rows.queryExecution().optimizedPlan().stats().sizeInBytes().bigInteger();
+    return size.compareTo(REBALANCE_BELOW) < 0 ? rows.hint("rebalance") : rows;
   }
 
   /** Files of a failed write are never committed; removing them now saves an orphan cleanup later. */
