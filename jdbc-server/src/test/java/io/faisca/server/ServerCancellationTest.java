@@ -135,6 +135,7 @@ class ServerCancellationTest {
       // Twenty partitions of 50 000 rows; Spark runs a job per partition, when rows are asked for.
       statement.execute("SET spark.sql.files.minPartitionNum = 20");
       statement.setFetchSize(100);
+      awaitNoJobStartedFor(Duration.ofSeconds(1));
       ResultSet rows = statement.executeQuery("SELECT a.i, b.i FROM seq a, seq b WHERE b.i < 100");
       for (int i = 0; i < 250; i++) {
         assertThat(rows.next()).isTrue();
@@ -241,6 +242,19 @@ class ServerCancellationTest {
       assertThat(System.nanoTime()).as("query, jobs and tasks stopped within 2 s: %s", state).isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(50);
       state = server.status();
+    }
+  }
+
+  /** Waits until no Spark job has started for a while: the queries of earlier tests are all over. */
+  private static void awaitNoJobStartedFor(Duration quiet) throws InterruptedException {
+    long started = server.status().sparkJobsStarted();
+    while (true) {
+      TimeUnit.MILLISECONDS.sleep(quiet.toMillis());
+      long now = server.status().sparkJobsStarted();
+      if (now == started) {
+        return;
+      }
+      started = now;
     }
   }
 
