@@ -61,7 +61,7 @@ class ManagedTableRewriteTest {
     assertThat(statement.executeUpdate("DELETE FROM items WHERE id <= 10 OR name = 'n20'")).isEqualTo(11);
     assertThat(files()).containsAll(files(before, touched)).doesNotContainAnyElementsOf(touched);
     String query = "SELECT COUNT(*), SUM(id), MIN(id), COUNT(name) FROM items";
-    assertThat(rows(statement, query)).containsExactly("89|4975|11|76");
+    assertThat(ResultRows.of(statement, query)).containsExactly("89|4975|11|76");
     assertThat(duckdb(query)).containsExactly("89|4975|11|76");
     assertThat(operations()).endsWith("overwrite");
   }
@@ -69,12 +69,12 @@ class ManagedTableRewriteTest {
   @Test void rowsWhoseConditionIsUnknownStay() throws Exception {
     // name is NULL for ids divisible by 7: NULL <> 'n1' is unknown, so those rows stay.
     assertThat(statement.executeUpdate("DELETE FROM items WHERE name <> 'n1'")).isEqualTo(85);
-    assertThat(rows(statement, "SELECT COUNT(*), COUNT(name) FROM items")).containsExactly("15|1");
+    assertThat(ResultRows.of(statement, "SELECT COUNT(*), COUNT(name) FROM items")).containsExactly("15|1");
   }
 
   @Test void deleteWithoutWhereEmptiesTheTable() throws Exception {
     assertThat(statement.executeUpdate("DELETE FROM items")).isEqualTo(100);
-    assertThat(rows(statement, "SELECT COUNT(*) FROM items")).containsExactly("0");
+    assertThat(ResultRows.of(statement, "SELECT COUNT(*) FROM items")).containsExactly("0");
     assertThat(statement.executeUpdate("DELETE FROM items")).isZero();
   }
 
@@ -85,9 +85,9 @@ class ManagedTableRewriteTest {
     assertThat(files()).containsAll(secondInsert);
     String query = "SELECT COUNT(*), CAST(SUM(price) AS VARCHAR), COUNT(name) FROM items";
     // 1.5 * (5050 + 15) with ids 1-5 doubled; 14 names were NULL already, 5 more now.
-    assertThat(rows(statement, query)).containsExactly("100|7597.50|81");
+    assertThat(ResultRows.of(statement, query)).containsExactly("100|7597.50|81");
     assertThat(duckdb(query)).containsExactly("100|7597.50|81");
-    assertThat(rows(statement, "SELECT CAST(price AS VARCHAR) FROM items WHERE id = 3")).containsExactly("9.00");
+    assertThat(ResultRows.of(statement, "SELECT CAST(price AS VARCHAR) FROM items WHERE id = 3")).containsExactly("9.00");
   }
 
   @Test void badChangesAreRefusedAndChangeNothing() throws Exception {
@@ -98,7 +98,7 @@ class ManagedTableRewriteTest {
     assertSqlState("DELETE FROM items WHERE nope = 1", "42S22");
     assertSqlState("DELETE FROM missing", "42S02");
     assertThat(operations()).isEqualTo(operations);
-    assertThat(rows(statement, "SELECT COUNT(*), SUM(id) FROM items")).containsExactly("100|5050");
+    assertThat(ResultRows.of(statement, "SELECT COUNT(*), SUM(id) FROM items")).containsExactly("100|5050");
   }
 
   private void assertSqlState(String sql, String sqlState) {
@@ -151,22 +151,7 @@ class ManagedTableRewriteTest {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement views = duckdb.createStatement()) {
       views.execute("CREATE VIEW items AS SELECT * FROM read_parquet([" + files + "])");
-      return rows(views, sql);
+      return ResultRows.of(views, sql);
     }
-  }
-
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int n = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join("|", cells));
-      }
-    }
-    return rows;
   }
 }

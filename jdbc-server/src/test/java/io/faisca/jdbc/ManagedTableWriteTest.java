@@ -14,7 +14,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
@@ -67,10 +66,10 @@ class ManagedTableWriteTest {
         "1|one|9.99|2024-02-29|2024-01-01 10:00:00|true|0.5",
         "2|null|null|null|null|null|null",
         "3|three|9999999999.99|1970-01-01|1999-12-31 23:59:59.123456|false|-1.0E300");
-    assertThat(rows(statement, query)).containsExactlyElementsOf(expected);
+    assertThat(ResultRows.of(statement, query)).containsExactlyElementsOf(expected);
     assertThat(duckdb(query)).containsExactlyElementsOf(expected);
     assertThat(icebergRecordCount("sales")).isEqualTo(3);
-    assertThat(rows(statement, "SELECT CAST(at_utc AS VARCHAR) FROM sales WHERE id = 3"))
+    assertThat(ResultRows.of(statement, "SELECT CAST(at_utc AS VARCHAR) FROM sales WHERE id = 3"))
         .containsExactly("1999-12-31 23:59:59.123456");
   }
 
@@ -80,7 +79,7 @@ class ManagedTableWriteTest {
     assertThat(statement.executeUpdate("INSERT INTO sales (price, id) SELECT price * 2, id + 1000 FROM raw"
         + " WHERE id > 90")).isEqualTo(10);
     String query = "SELECT COUNT(*), SUM(id), CAST(SUM(price) AS VARCHAR), COUNT(name) FROM sales";
-    assertThat(rows(statement, query)).containsExactly("70|12785|4675.00|60");
+    assertThat(ResultRows.of(statement, query)).containsExactly("70|12785|4675.00|60");
     assertThat(duckdb(query)).containsExactly("70|12785|4675.00|60");
     assertThat(icebergRecordCount("sales")).isEqualTo(70);
   }
@@ -95,7 +94,7 @@ class ManagedTableWriteTest {
       assertThat(columns.getColumnType(4)).isEqualTo(Types.BOOLEAN);
     }
     String query = "SELECT COUNT(*), CAST(SUM(twice) AS VARCHAR), SUM(CASE WHEN small THEN 1 ELSE 0 END) FROM top";
-    assertThat(rows(statement, query)).containsExactly("10|137.50|4");
+    assertThat(ResultRows.of(statement, query)).containsExactly("10|137.50|4");
     assertThat(icebergRecordCount("top")).isEqualTo(10);
     assertThatThrownBy(() -> statement.executeUpdate("CREATE TABLE top AS SELECT 1 AS x"))
         .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42S01");
@@ -112,7 +111,7 @@ class ManagedTableWriteTest {
     assertSqlState("INSERT INTO sales (nope) VALUES (1)", "42S22", "no column 'nope'");
     assertSqlState("INSERT INTO raw VALUES (1, 'x', 1.0)", "0A000", "read-only");
     assertSqlState("INSERT INTO missing VALUES (1)", "42S02", "'missing'");
-    assertThat(rows(statement, "SELECT id, name FROM sales")).containsExactly("1|kept");
+    assertThat(ResultRows.of(statement, "SELECT id, name FROM sales")).containsExactly("1|kept");
     assertThat(icebergRecordCount("sales")).isEqualTo(1);
   }
 
@@ -120,21 +119,6 @@ class ManagedTableWriteTest {
     assertThatThrownBy(() -> statement.executeUpdate(sql)).as(sql)
         .isInstanceOf(SQLException.class).hasMessageContaining(message)
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(sqlState);
-  }
-
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int n = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join("|", cells));
-      }
-    }
-    return rows;
   }
 
   /** The same query in DuckDB, over exactly the files the tables' current snapshots list. */
@@ -148,7 +132,7 @@ class ManagedTableWriteTest {
             .collect(Collectors.joining(", "));
         views.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet([" + files + "])");
       }
-      return rows(views, sql);
+      return ResultRows.of(views, sql);
     }
   }
 

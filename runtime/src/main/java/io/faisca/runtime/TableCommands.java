@@ -49,6 +49,18 @@ final class TableCommands {
     });
   }
 
+  /** The managed table a statement writes to, by the name it gives; a raw directory is read-only. */
+  static String writableTable(Warehouse warehouse, SqlIdentifier identifier) {
+    String name = tableName(identifier);
+    String found = warehouse.resolveTableName(name, false).orElseThrow(() -> new FaiscaException(
+        ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
+    if (managedTables(warehouse).load(found).isEmpty()) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + found + "' is a directory of files, not a"
+          + " table Faísca manages: it is read-only");
+    }
+    return found;
+  }
+
   /** A table of the default schema, named as written (quoted or not). */
   static String tableName(SqlIdentifier identifier) {
     List<String> names = identifier.names;

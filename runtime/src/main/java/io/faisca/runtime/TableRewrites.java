@@ -116,15 +116,8 @@ final class TableRewrites {
   private record Target(String name, SqlIdentifier alias, TableMetadata table, ManagedTables tables) {
     static Target of(Session session, SqlIdentifier identifier, SqlIdentifier alias) {
       Warehouse warehouse = session.engine().planner().warehouse();
-      String name = TableCommands.tableName(identifier);
-      String found = warehouse.resolveTableName(name, false).orElseThrow(() -> new FaiscaException(
-          ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
-      ManagedTables tables = TableCommands.managedTables(warehouse);
-      if (tables.load(found).isEmpty()) {
-        throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + found + "' is a directory of files, not a"
-            + " table Faísca manages: it is read-only");
-      }
-      return new Target(found, alias, warehouse.table(found).orElseThrow(), tables);
+      String found = TableCommands.writableTable(warehouse, identifier);
+      return new Target(found, alias, warehouse.table(found).orElseThrow(), TableCommands.managedTables(warehouse));
     }
 
     List<String> columns() {

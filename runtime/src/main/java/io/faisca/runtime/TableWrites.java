@@ -35,14 +35,8 @@ final class TableWrites {
   static Command insert(String sql, SqlInsert insert, Session session) {
     FaiscaPlanner planner = session.engine().planner();
     Warehouse warehouse = planner.warehouse();
-    String name = TableCommands.tableName((SqlIdentifier) insert.getTargetTable());
-    String found = warehouse.resolveTableName(name, false).orElseThrow(() -> new FaiscaException(
-        ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
+    String found = TableCommands.writableTable(warehouse, (SqlIdentifier) insert.getTargetTable());
     ManagedTables tables = TableCommands.managedTables(warehouse);
-    if (tables.load(found).isEmpty()) {
-      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + found + "' is a directory of files, not a"
-          + " table Faísca manages: it is read-only");
-    }
     TableMetadata table = warehouse.table(found).orElseThrow();
     List<String> columns = insert.getTargetColumnList() == null ? List.of()
         : insert.getTargetColumnList().stream().map(column -> ((SqlIdentifier) column).getSimple()).toList();

@@ -1,0 +1,28 @@
+package io.faisca.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A query's rows as text, cells joined by '|', NULL as "null": one form for Faísca's and DuckDB's answers. */
+final class ResultRows {
+  private ResultRows() {
+  }
+
+  static List<String> of(Statement statement, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(sql)) {
+      int n = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          cells.add(String.valueOf(result.getObject(i)));
+        }
+        rows.add(String.join("|", cells));
+      }
+    }
+    return rows;
+  }
+}
