@@ -1,0 +1,93 @@
+package io.faisca.tpch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The eight TPC-H tables loaded as managed Iceberg tables with CREATE TABLE
+ * AS, their raw files then removed: the 22 queries over the Iceberg tables
+ * give DuckDB's answers over the raw files.
+ */
+class TpchIcebergTest {
+  private static final List<String> TABLES = List.of("nation", "region", "part", "supplier", "partsupp",
+      "customer", "orders", "lineitem");
+  private static final Path WAREHOUSE = Path.of(System.getProperty("faisca.test.tmp", "target"), "tpch-iceberg")
+      .toAbsolutePath();
+
+  static List<String> queries() {
+    return TpchQueries.names();
+  }
+
+  @BeforeAll static void loadTables() throws Exception {
+    deleteRecursively(WAREHOUSE);
+    for (String table : TABLES) {
+      copy(TpchTestData.warehouse().resolve(table), WAREHOUSE.resolve("raw_" + table));
+    }
+    try (Connection connection = DriverManager.getConnection(url());
+        Statement statement = connection.createStatement()) {
+      for (String table : TABLES) {
+        long rows = statement.executeUpdate("CREATE TABLE " + table + " AS SELECT * FROM raw_" + table);
+        assertThat(rows).as("rows loaded into %s", table).isPositive();
+      }
+    }
+    for (String table : TABLES) {
+      deleteRecursively(WAREHOUSE.resolve("raw_" + table));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answerOverIcebergTablesEqualsDuckDb(String query) throws Exception {
+    QueryResult answer;
+    try (Connection connection = DriverManager.getConnection(url())) {
+      answer = QueryResult.read(connection, TpchQueries.text(query));
+    }
+    AnswerComparison.assertSameAnswer(query, answer, TpchAnswers.duckDb(query));
+  }
+
+  private static String url() {
+    return "jdbc:faisca:warehouse=" + WAREHOUSE + ";master=local[2]";
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
