@@ -80,10 +80,15 @@ final class TableCommands {
             + " warehouse yet"));
   }
 
+  /** A command running {@code action}; what goes wrong in Spark on the way is reported as Faísca's error. */
   static Command command(String sql, java.util.function.LongSupplier action) {
     return new Command() {
       @Override public long execute() {
-        return action.getAsLong();
+        try {
+          return action.getAsLong();
+        } catch (RuntimeException e) {
+          throw SparkErrors.translate(e);
+        }
       }
 
       @Override public String sqlText() {

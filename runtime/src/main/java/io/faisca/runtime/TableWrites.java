@@ -83,12 +83,6 @@ final class TableWrites {
   }
 
   private static List<DataFile> write(PreparedQuery rows, Table table) {
-    try {
-      return TableWriter.write(rows.dataset(List.of()), table);
-    } catch (FaiscaException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw SparkErrors.translate(e);
-    }
+    return TableWriter.write(rows.dataset(List.of()), table);
   }
 }
