@@ -3,7 +3,6 @@ package io.faisca.catalog;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import java.util.function.Function;
 import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -20,40 +18,28 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 
 /**
  * The tables Faísca creates: Apache Iceberg tables, registered in an Iceberg
- * JDBC catalog whose commits are compare-and-swap on a row, so concurrent
- * writers never lose one another's commits. A local warehouse keeps the
- * catalog in an embedded SQLite database, {@code .faisca/catalog.db} under
- * its root, created with the first table: a warehouse of raw files only is
- * never written to. Table data and metadata live under
- * {@code <warehouse>/<schema>/<table>/}.
+ * catalog whose commits are compare-and-swap, so concurrent writers never lose
+ * one another's commits ({@link CatalogSource} says where it lives). A
+ * warehouse of raw files only is never written to. Table data and metadata
+ * live under {@code <warehouse>/<schema>/<table>/}.
  */
 public final class ManagedTables implements AutoCloseable {
   static final String SCHEMA = WarehouseSchema.NAME;
-  private static final String CATALOG_NAME = "faisca";
 
-  private final String warehouseLocation;
-  private final java.nio.file.Path database;
+  private final CatalogSource source;
   private final Configuration conf;
-  /** Opened with the first table, or on first use once the database exists; thread-safe from then on. */
-  private volatile JdbcCatalog catalog;
+  /** Opened with the first table, or on first use once the catalog exists; thread-safe from then on. */
+  private volatile Catalog catalog;
 
-  private ManagedTables(String warehouseLocation, java.nio.file.Path database, Configuration conf) {
-    this.warehouseLocation = warehouseLocation;
-    this.database = database;
+  ManagedTables(CatalogSource source, Configuration conf) {
+    this.source = source;
     this.conf = conf;
-  }
-
-  /** The managed tables of a warehouse; empty when it is not on a local disk (not supported yet). */
-  static Optional<ManagedTables> of(Path root, Configuration conf) {
-    if (!"file".equals(root.toUri().getScheme())) {
-      return Optional.empty();
-    }
-    java.nio.file.Path local = java.nio.file.Path.of(root.toUri());
-    return Optional.of(new ManagedTables(root.toString(), local.resolve(".faisca").resolve("catalog.db"), conf));
   }
 
   /** Names of the managed tables, sorted. */
@@ -61,7 +47,11 @@ public final class ManagedTables implements AutoCloseable {
     if (!opened()) {
       return List.of();
     }
-    return catalog.listTables(Namespace.of(SCHEMA)).stream().map(TableIdentifier::name).sorted().toList();
+    try {
+      return catalog.listTables(Namespace.of(SCHEMA)).stream().map(TableIdentifier::name).sorted().toList();
+    } catch (NoSuchNamespaceException e) {
+      return List.of();
+    }
   }
 
   /** The table with exactly this name, if it exists. */
@@ -143,14 +133,18 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   @Override public synchronized void close() {
-    if (catalog != null) {
-      catalog.close();
-      catalog = null;
+    if (catalog instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot close the table catalog: " + e.getMessage(), e);
+      }
     }
+    catalog = null;
   }
 
   private synchronized boolean opened() {
-    if (catalog == null && Files.exists(database)) {
+    if (catalog == null && source.exists()) {
       open();
     }
     return catalog != null;
@@ -160,26 +154,12 @@ public final class ManagedTables implements AutoCloseable {
     if (catalog != null) {
       return;
     }
-    try {
-      Files.createDirectories(database.getParent());
-    } catch (IOException e) {
-      throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot create the catalog database '" + database + "': "
-          + e.getMessage(), e);
-    }
-    JdbcCatalog opened = new JdbcCatalog();
-    opened.setConf(conf);
-    // Several processes may commit at once: SQLite waits for its lock instead of failing at once, and
-    // write-ahead logging lets readers go on while a commit writes.
-    opened.initialize(CATALOG_NAME, Map.of(
-        CatalogProperties.URI, "jdbc:sqlite:" + database,
-        CatalogProperties.WAREHOUSE_LOCATION, warehouseLocation,
-        "jdbc.schema-version", "V1",
-        "jdbc.busy_timeout", "60000",
-        "jdbc.journal_mode", "WAL"));
-    if (!opened.namespaceExists(Namespace.of(SCHEMA))) {
+    Catalog opened = source.open(conf);
+    SupportsNamespaces namespaces = (SupportsNamespaces) opened;
+    if (!namespaces.namespaceExists(Namespace.of(SCHEMA))) {
       try {
-        opened.createNamespace(Namespace.of(SCHEMA));
-      } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
+        namespaces.createNamespace(Namespace.of(SCHEMA));
+      } catch (AlreadyExistsException e) {
         // Another process created it meanwhile.
       }
     }

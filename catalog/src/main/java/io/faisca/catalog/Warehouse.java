@@ -30,11 +30,11 @@ public final class Warehouse {
   private final Optional<ManagedTables> managed;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private Warehouse(Path root, Configuration conf, FileSystem fs) {
+  private Warehouse(Path root, Configuration conf, FileSystem fs, Optional<String> catalogUri) {
     this.root = root;
     this.conf = conf;
     this.fs = fs;
-    this.managed = ManagedTables.of(root, conf);
+    this.managed = Optional.of(new ManagedTables(CatalogSource.of(root, catalogUri), conf));
   }
 
   /** Opens a warehouse at a local path or Hadoop URI; it must be an existing directory. */
@@ -43,6 +43,14 @@ public final class Warehouse {
   }
 
   public static Warehouse open(String location, Configuration conf) {
+    return open(location, conf, Optional.empty());
+  }
+
+  /**
+   * Opens a warehouse whose managed tables are registered in the catalog database at {@code catalogUri}
+   * (a JDBC URL), or in the warehouse's own catalog when empty.
+   */
+  public static Warehouse open(String location, Configuration conf, Optional<String> catalogUri) {
     if (location == null || location.isBlank()) {
       throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND, "No warehouse given");
     }
@@ -54,7 +62,7 @@ public final class Warehouse {
         throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
             "Warehouse '" + location + "' is not a directory");
       }
-      return new Warehouse(fs.makeQualified(root), conf, fs);
+      return new Warehouse(fs.makeQualified(root), conf, fs, catalogUri);
     } catch (java.io.FileNotFoundException e) {
       throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
           "Warehouse directory '" + location + "' does not exist", e);

@@ -13,11 +13,14 @@ import java.util.Properties;
  * embedded Spark session.
  *
  * @param warehouse local directory or Hadoop URI of the warehouse
+ * @param catalogUri JDBC URL of the database holding the catalog of managed tables, or null for the
+ *     warehouse's own catalog
  * @param master Spark master URL
  * @param sparkConf Spark settings passed through to the session
  */
-public record ConnectionSettings(String warehouse, String master, Map<String, String> sparkConf) {
+public record ConnectionSettings(String warehouse, String catalogUri, String master, Map<String, String> sparkConf) {
   public static final String WAREHOUSE = "warehouse";
+  public static final String CATALOG_URI = "catalogUri";
   public static final String MASTER = "master";
 
   public ConnectionSettings {
@@ -37,12 +40,17 @@ public record ConnectionSettings(String warehouse, String master, Map<String, St
         sparkConf.put(name, properties.getProperty(name));
       }
     }
-    return new ConnectionSettings(warehouse.strip(), master.strip(), sparkConf);
+    String catalogUri = properties.getProperty(CATALOG_URI);
+    return new ConnectionSettings(warehouse.strip(), catalogUri == null ? null : catalogUri.strip(), master.strip(),
+        sparkConf);
   }
 
   public Map<String, String> asMap() {
     Map<String, String> map = new LinkedHashMap<>(sparkConf);
     map.put(WAREHOUSE, warehouse);
+    if (catalogUri != null) {
+      map.put(CATALOG_URI, catalogUri);
+    }
     map.put(MASTER, master);
     return map;
   }

@@ -9,6 +9,7 @@ import io.faisca.jdbc.meta.MetaSettings;
 import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.SparkSessions;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
@@ -25,14 +26,16 @@ public final class Engines {
   }
 
   public static FaiscaMeta meta(ConnectionSettings settings) {
-    Warehouse warehouse = Warehouse.open(settings.warehouse());
-    String key = warehouse.location() + "|" + settings.master();
-    return METAS.computeIfAbsent(key, k -> start(warehouse, settings));
+    checkMaster(settings.master());
+    // The warehouse is opened with Spark's Hadoop settings (spark.hadoop.*), as Spark reads it.
+    SparkSession spark = SparkSessions.getOrCreate(settings.master(), settings.sparkConf());
+    Warehouse warehouse = Warehouse.open(settings.warehouse(), spark.sparkContext().hadoopConfiguration(),
+        Optional.ofNullable(settings.catalogUri()));
+    String key = warehouse.location() + "|" + settings.catalogUri() + "|" + settings.master();
+    return METAS.computeIfAbsent(key, k -> start(spark, warehouse));
   }
 
-  private static FaiscaMeta start(Warehouse warehouse, ConnectionSettings settings) {
-    checkMaster(settings.master());
-    SparkSession spark = SparkSessions.getOrCreate(settings.master(), settings.sparkConf());
+  private static FaiscaMeta start(SparkSession spark, Warehouse warehouse) {
     FaiscaEngine engine = new FaiscaEngine(spark, warehouse);
     engine.warmUp();
     return new FaiscaMeta(engine, MetaSettings.EMBEDDED, ClientActivity.NONE);

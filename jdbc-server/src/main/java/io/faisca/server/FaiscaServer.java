@@ -54,8 +54,10 @@ public final class FaiscaServer {
 
   /** Opens the warehouse, starts Spark and the HTTP server. */
   public static FaiscaServer start(ServerOptions options) throws IOException {
-    Warehouse warehouse = Warehouse.open(options.warehouse());
     SparkSession spark = SparkSessions.getOrCreate(options.master(), options.sparkConf());
+    // The warehouse is opened with Spark's Hadoop settings (spark.hadoop.*), as Spark reads it.
+    Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration(),
+        java.util.Optional.ofNullable(options.catalogUri()));
     ServerLimits limits = options.limits();
     FaiscaEngine engine = new FaiscaEngine(spark, warehouse, new SqlLimits(limits.maxSqlLength(), limits.maxNesting()));
     engine.warmUp();

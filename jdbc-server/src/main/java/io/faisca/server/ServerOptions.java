@@ -11,6 +11,8 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
  * What {@code faisca server} was asked for.
  *
  * @param warehouse the warehouse to serve
+ * @param catalogUri JDBC URL of the database holding the catalog of managed tables, or null for the
+ *     warehouse's own catalog
  * @param port the HTTP port (0 picks a free one)
  * @param master the Spark master
  * @param serialization the wire format clients must use
@@ -22,6 +24,7 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
  */
 public record ServerOptions(
     String warehouse,
+    String catalogUri,
     int port,
     String master,
     Serialization serialization,
@@ -40,6 +43,7 @@ public record ServerOptions(
   /** Parses the command line; throws IllegalArgumentException with a sentence for the user. */
   public static ServerOptions parse(String[] args) {
     String warehouse = "warehouse";
+    String catalogUri = null;
     int port = DEFAULT_PORT;
     String master = SparkSessions.DEFAULT_MASTER;
     Serialization serialization = Serialization.PROTOBUF;
@@ -58,6 +62,7 @@ public record ServerOptions(
       String option = args[i];
       switch (option) {
         case "--warehouse" -> warehouse = value(args, ++i, option);
+        case "--catalog-uri" -> catalogUri = value(args, ++i, option);
         case "--port" -> port = number(value(args, ++i, option), option);
         case "--master" -> master = value(args, ++i, option);
         case "--serialization" -> serialization = serialization(value(args, ++i, option));
@@ -95,7 +100,7 @@ public record ServerOptions(
     }
     ServerLimits limits = new ServerLimits(maxRunningQueries, maxRequestBytes, maxSqlLength, defaults.maxNesting(),
         defaults.pollMillis(), connectionIdle, statementIdle);
-    return new ServerOptions(warehouse, port, master, serialization, users, keystore, passwordFile, sparkConf,
+    return new ServerOptions(warehouse, catalogUri, port, master, serialization, users, keystore, passwordFile, sparkConf,
         limits);
   }
 

@@ -41,7 +41,8 @@ import org.apache.calcite.avatica.remote.TypedValue;
  */
 public final class FaiscaMeta implements ProtobufMeta {
   /** Connection properties that choose the engine: fixed by whoever started it, never by a remote client. */
-  private static final Set<String> ENGINE_PROPERTIES = Set.of(ConnectionSettings.WAREHOUSE, ConnectionSettings.MASTER);
+  private static final Set<String> ENGINE_PROPERTIES = Set.of(ConnectionSettings.WAREHOUSE,
+      ConnectionSettings.CATALOG_URI, ConnectionSettings.MASTER);
 
   private final FaiscaEngine engine;
   private final Catalog catalog;

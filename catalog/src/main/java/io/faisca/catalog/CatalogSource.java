@@ -1,0 +1,131 @@
+package io.faisca.catalog;
+
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+
+/**
+ * Where a warehouse's Iceberg catalog lives. Every choice commits by compare-and-swap, so concurrent
+ * writers never lose a commit:
+ * <ul>
+ *   <li>a JDBC URL the operator gives ({@code --catalog-uri}): a row per table, swapped in one
+ *       transaction; the way several servers share one warehouse;</li>
+ *   <li>on a local disk, by default: the same, on an embedded SQLite file
+ *       {@code <warehouse>/.faisca/catalog.db}, created with the first table;</li>
+ *   <li>on any other file system (HDFS), by default: the metadata files themselves, each commit
+ *       renaming its new version file into place, which HDFS refuses when another commit took that
+ *       version first (a local disk would silently overwrite, hence SQLite there).</li>
+ * </ul>
+ */
+abstract sealed class CatalogSource {
+  static final String CATALOG_NAME = "faisca";
+
+  /** The source for a warehouse root, given the operator's catalog URI if any. */
+  static CatalogSource of(Path root, Optional<String> catalogUri) {
+    if (catalogUri.isPresent()) {
+      return new Jdbc(catalogUri.get(), root.toString());
+    }
+    if ("file".equals(root.toUri().getScheme())) {
+      java.nio.file.Path local = java.nio.file.Path.of(root.toUri());
+      return new EmbeddedSqlite(local.resolve(".faisca").resolve("catalog.db"), root.toString());
+    }
+    return new MetadataFiles(root);
+  }
+
+  /** Whether a catalog is there to open without writing anything. */
+  abstract boolean exists();
+
+  /** Opens the catalog, creating it where it is created on first use. */
+  abstract Catalog open(Configuration conf);
+
+  /** A catalog in a database reached through JDBC. */
+  static sealed class Jdbc extends CatalogSource {
+    private final String uri;
+    private final String warehouse;
+
+    Jdbc(String uri, String warehouse) {
+      this.uri = uri;
+      this.warehouse = warehouse;
+    }
+
+    @Override boolean exists() {
+      return true;
+    }
+
+    @Override Catalog open(Configuration conf) {
+      JdbcCatalog catalog = new JdbcCatalog();
+      catalog.setConf(conf);
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put(CatalogProperties.URI, uri);
+      properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+      properties.put("jdbc.schema-version", "V1");
+      if (uri.startsWith("jdbc:sqlite:")) {
+        // Several processes may commit at once: SQLite waits for its lock instead of failing at once,
+        // and write-ahead logging lets readers go on while a commit writes.
+        properties.put("jdbc.busy_timeout", "60000");
+        properties.put("jdbc.journal_mode", "WAL");
+      }
+      try {
+        catalog.initialize(CATALOG_NAME, properties);
+      } catch (RuntimeException e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot open the table catalog at '" + uri + "': "
+            + e.getMessage(), e);
+      }
+      return catalog;
+    }
+  }
+
+  /** The default catalog of a local warehouse: an SQLite file under its root. */
+  static final class EmbeddedSqlite extends Jdbc {
+    private final java.nio.file.Path database;
+
+    EmbeddedSqlite(java.nio.file.Path database, String warehouse) {
+      super("jdbc:sqlite:" + database, warehouse);
+      this.database = database;
+    }
+
+    @Override boolean exists() {
+      return Files.exists(database);
+    }
+
+    @Override Catalog open(Configuration conf) {
+      try {
+        Files.createDirectories(database.getParent());
+      } catch (IOException e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot create the catalog database '" + database + "': "
+            + e.getMessage(), e);
+      }
+      return super.open(conf);
+    }
+  }
+
+  /** The default catalog of a warehouse on HDFS: Iceberg's catalog of metadata files. */
+  static final class MetadataFiles extends CatalogSource {
+    private final Path root;
+
+    MetadataFiles(Path root) {
+      this.root = root;
+    }
+
+    @Override boolean exists() {
+      return true;
+    }
+
+    @Override Catalog open(Configuration conf) {
+      HadoopCatalog catalog = new HadoopCatalog();
+      catalog.setConf(conf);
+      catalog.initialize(CATALOG_NAME, Map.of(CatalogProperties.WAREHOUSE_LOCATION, root.toString()));
+      return catalog;
+    }
+  }
+}
