@@ -79,3 +79,32 @@ SqlDrop FaiscaDropTable(Span s, boolean replace) :
         return SqlDdlNodes.dropTable(s.end(this), ifExists, id);
     }
 }
+
+/** ALTER TABLE t EXECUTE procedure(name => literal, ...), in Trino's syntax. */
+SqlNode FaiscaAlterTable() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    final SqlIdentifier procedure;
+    final List<SqlNode> arguments = new ArrayList<SqlNode>();
+}
+{
+    <ALTER> { s = span(); } <TABLE> table = CompoundIdentifier()
+    <EXECUTE> procedure = SimpleIdentifier()
+    <LPAREN>
+    [ FaiscaProcedureArgument(arguments) ( <COMMA> FaiscaProcedureArgument(arguments) )* ]
+    <RPAREN> {
+        return new SqlAlterTableExecute(s.end(this), table, procedure, new SqlNodeList(arguments, s.end(this)));
+    }
+}
+
+void FaiscaProcedureArgument(List<SqlNode> list) :
+{
+    final SqlIdentifier name;
+    final SqlNode value;
+}
+{
+    name = SimpleIdentifier() <NAMED_ARGUMENT_ASSIGNMENT> value = Literal() {
+        list.add(new SqlProcedureArgument(name.getParserPosition(), name, (SqlLiteral) value));
+    }
+}

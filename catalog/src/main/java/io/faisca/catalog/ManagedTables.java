@@ -66,6 +66,11 @@ public final class ManagedTables implements AutoCloseable {
     }
   }
 
+  /** Housekeeping of one of these tables' files. */
+  public TableMaintenance maintenance(Table table) {
+    return new TableMaintenance(table, conf);
+  }
+
   /** Creates an empty table; an existing one is an error unless {@code ifNotExists}. Returns whether it created one. */
   public boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
     open();

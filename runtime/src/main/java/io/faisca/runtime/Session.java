@@ -2,6 +2,7 @@ package io.faisca.runtime;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.parser.ddl.SqlAlterTableExecute;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +54,9 @@ public final class Session {
     if (parsed instanceof SqlDropTable drop) {
       return TableCommands.drop(sql, drop, engine.planner());
     }
+    if (parsed instanceof SqlAlterTableExecute execute) {
+      return TableProcedures.prepare(sql, execute, this);
+    }
     return new PreparedQuery(this, engine.planner().plan(sql, parsed));
   }
 
@@ -87,7 +91,14 @@ public final class Session {
   /** How long a statement may run; zero for no limit. */
   public synchronized Duration statementTimeout() {
     String timeout = changed.get(SessionSettings.STATEMENT_TIMEOUT);
-    return timeout == null ? Duration.ZERO : SessionSettings.parseTimeout(timeout);
+    return timeout == null ? Duration.ZERO : SessionSettings.parseDuration(SessionSettings.STATEMENT_TIMEOUT, timeout);
+  }
+
+  /** The shortest retention this session lets {@code remove_orphan_files} use. */
+  public synchronized Duration orphanFilesMinRetention() {
+    String retention = changed.get(SessionSettings.ORPHAN_FILES_MIN_RETENTION);
+    return retention == null ? SessionSettings.DEFAULT_ORPHAN_FILES_MIN_RETENTION
+        : SessionSettings.parseDuration(SessionSettings.ORPHAN_FILES_MIN_RETENTION, retention);
   }
 
   /** The settings this session changed, by name. */
@@ -109,7 +120,7 @@ public final class Session {
             + e.getMessage(), e);
       }
     } else {
-      SessionSettings.parseTimeout(value);
+      SessionSettings.parseDuration(name, value);
     }
     changed.put(name, value);
   }

@@ -17,6 +17,13 @@ import java.util.regex.Pattern;
 public final class SessionSettings {
   /** How long a statement may run before it is cancelled; like PostgreSQL's, a number is milliseconds. */
   public static final String STATEMENT_TIMEOUT = "statement_timeout";
+  /**
+   * The shortest retention {@code remove_orphan_files} accepts: a file younger than a running write may
+   * be that write's, and deleting it would break the table the write then commits.
+   */
+  public static final String ORPHAN_FILES_MIN_RETENTION = "remove_orphan_files_min_retention";
+  static final Duration DEFAULT_ORPHAN_FILES_MIN_RETENTION = Duration.ofDays(1);
+  private static final Set<String> OWN = Set.of(STATEMENT_TIMEOUT, ORPHAN_FILES_MIN_RETENTION);
 
   static final Set<String> SPARK = Set.of(
       "spark.sql.shuffle.partitions",
@@ -30,23 +37,20 @@ public final class SessionSettings {
       "spark.sql.files.openCostInBytes",
       "spark.sql.parquet.filterPushdown");
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h|d)?");
 
   private SessionSettings() {
   }
 
   /** The setting's name as sessions keep it; unknown names are an error listing the known ones. */
   static String canonicalName(String name) {
-    if (name.equalsIgnoreCase(STATEMENT_TIMEOUT)) {
-      return STATEMENT_TIMEOUT;
-    }
-    for (String spark : SPARK) {
-      if (spark.equalsIgnoreCase(name)) {
-        return spark;
+    Set<String> known = new TreeSet<>(SPARK);
+    known.addAll(OWN);
+    for (String setting : known) {
+      if (setting.equalsIgnoreCase(name)) {
+        return setting;
       }
     }
-    Set<String> known = new TreeSet<>(SPARK);
-    known.add(STATEMENT_TIMEOUT);
     throw new FaiscaException(ErrorCode.UNKNOWN_SETTING, "Unknown setting '" + name
         + "'; a session can set " + String.join(", ", known));
   }
@@ -55,19 +59,23 @@ public final class SessionSettings {
     return SPARK.contains(canonicalName);
   }
 
-  /** A timeout: a number of milliseconds, or a number with unit ms, s, min or h; 0 means none. */
-  static Duration parseTimeout(String value) {
+  /**
+   * A duration given to {@code name}: a number of milliseconds, or a number with unit ms, s, m (or min),
+   * h or d, as in {@code '30s'} or {@code '7d'}.
+   */
+  static Duration parseDuration(String name, String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Invalid value for " + STATEMENT_TIMEOUT + ": '"
-          + value + "'; expected milliseconds, or a number with unit ms, s, min or h (e.g. '30s')");
+      throw new FaiscaException(ErrorCode.INVALID_ARGUMENT, "Invalid value for " + name + ": '" + value
+          + "'; expected milliseconds, or a number with unit ms, s, m, h or d (e.g. '30s', '7d')");
     }
     long amount = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "ms" : m.group(2);
     return switch (unit) {
       case "s" -> Duration.ofSeconds(amount);
-      case "min" -> Duration.ofMinutes(amount);
+      case "m", "min" -> Duration.ofMinutes(amount);
       case "h" -> Duration.ofHours(amount);
+      case "d" -> Duration.ofDays(amount);
       default -> Duration.ofMillis(amount);
     };
   }

@@ -59,7 +59,9 @@ final class TableWriter {
     }
     org.apache.hadoop.conf.Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
     try {
-      sized(rows.select(columns)).write().parquet(folder);
+      // No _SUCCESS marker: the commit is what says the files are complete, and the table references them alone.
+      sized(rows.select(columns)).write().option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+          .parquet(folder);
     } catch (RuntimeException e) {
       deleteQuietly(new Path(folder), conf);
       throw e;
