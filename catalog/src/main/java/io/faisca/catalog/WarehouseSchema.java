@@ -37,8 +37,9 @@ public final class WarehouseSchema extends AbstractSchema {
       }
 
       @Override public @Nullable Named<Table> getIgnoreCase(String name) {
+        // A name can be listed yet hold no table, e.g. the directory of a table whose creation was killed.
         return warehouse.resolveTableName(name, false)
-            .map(found -> new Named<>(found, load(found)))
+            .flatMap(found -> java.util.Optional.ofNullable(load(found)).map(table -> new Named<>(found, table)))
             .orElse(null);
       }
 
