@@ -4,13 +4,19 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
@@ -47,6 +53,11 @@ abstract sealed class CatalogSource {
 
   /** Opens the catalog, creating it where it is created on first use. */
   abstract Catalog open(Configuration conf);
+
+  /** The tables of a namespace of the opened catalog. */
+  List<TableIdentifier> listTables(Catalog catalog, Namespace namespace, Configuration conf) {
+    return catalog.listTables(namespace);
+  }
 
   /** A catalog in a database reached through JDBC. */
   static sealed class Jdbc extends CatalogSource {
@@ -111,6 +122,7 @@ abstract sealed class CatalogSource {
 
   /** The default catalog of a warehouse on HDFS: Iceberg's catalog of metadata files. */
   static final class MetadataFiles extends CatalogSource {
+    private static final Pattern VERSION_FILE = Pattern.compile("v\\d+(\\.gz)?\\.metadata\\.json");
     private final Path root;
 
     MetadataFiles(Path root) {
@@ -119,6 +131,27 @@ abstract sealed class CatalogSource {
 
     @Override boolean exists() {
       return true;
+    }
+
+    /**
+     * Iceberg lists a directory as a table when its metadata folder holds any metadata file, even the
+     * temporary one of a creation killed before its commit; a table has a numbered version file.
+     */
+    @Override List<TableIdentifier> listTables(Catalog catalog, Namespace namespace, Configuration conf) {
+      List<TableIdentifier> tables = new ArrayList<>();
+      try {
+        FileSystem fs = root.getFileSystem(conf);
+        for (TableIdentifier table : catalog.listTables(namespace)) {
+          Path metadata = new Path(new Path(new Path(root, namespace.level(0)), table.name()), "metadata");
+          if (fs.listStatus(metadata, file -> VERSION_FILE.matcher(file.getName()).matches()).length > 0) {
+            tables.add(table);
+          }
+        }
+      } catch (IOException e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot list the tables of '" + root + "': "
+            + e.getMessage(), e);
+      }
+      return tables;
     }
 
     @Override Catalog open(Configuration conf) {

@@ -48,7 +48,8 @@ public final class ManagedTables implements AutoCloseable {
       return List.of();
     }
     try {
-      return catalog.listTables(Namespace.of(SCHEMA)).stream().map(TableIdentifier::name).sorted().toList();
+      return source.listTables(catalog, Namespace.of(SCHEMA), conf).stream().map(TableIdentifier::name).sorted()
+          .toList();
     } catch (NoSuchNamespaceException e) {
       return List.of();
     }

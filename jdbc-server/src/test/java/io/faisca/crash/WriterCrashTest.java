@@ -82,6 +82,7 @@ class WriterCrashTest {
       if (sql.equals(CTAS)) {
         assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM c")).isInstanceOf(SQLException.class)
             .hasMessageContaining("Table 'c' not found").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42S02");
+        assertThat(connection.getMetaData().getTables(null, null, "c", null).next()).as("c is listed").isFalse();
         aLaterTableOfTheSameNameCleansUp(warehouse, statement);
       } else {
         statement.executeUpdate("ALTER TABLE t EXECUTE remove_orphan_files(retention_threshold => '0s')");

@@ -77,6 +77,9 @@ public final class SparkErrors {
       case "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER":
         return new FaiscaException(ErrorCode.CORRUPT_FILE, "Cannot read file "
             + parameters.getOrDefault("path", "?") + ": " + rootMessage(t), t);
+      case "PATH_NOT_FOUND":
+        return new FaiscaException(ErrorCode.INCONSISTENT_TABLE, "File " + parameters.getOrDefault("path", "?")
+            + " does not exist any more: it was removed after the statement was planned", t);
       default:
         if (condition.startsWith("TASK_KILLED") || condition.contains("CANCEL")) {
           return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", t);
