@@ -117,7 +117,8 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
     context.setJobGroup(jobGroup, description, true);
     try {
       return action.get();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's Scala code also throws checked exceptions (a denied HDFS access is an IOException).
       if (closed) {
         throw new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", e);
       }

@@ -30,6 +30,9 @@ public final class SparkErrors {
           return translated;
         }
       }
+      if (t instanceof org.apache.hadoop.security.AccessControlException denied) {
+        return new FaiscaException(ErrorCode.PERMISSION_DENIED, firstLine(denied.getMessage()), error);
+      }
       if (t instanceof InterruptedException) {
         return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", error);
       }

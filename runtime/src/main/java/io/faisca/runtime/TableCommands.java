@@ -86,7 +86,8 @@ final class TableCommands {
       @Override public long execute() {
         try {
           return action.getAsLong();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+          // Spark's and Hadoop's code also throws checked exceptions, such as a denied HDFS access.
           throw SparkErrors.translate(e);
         }
       }

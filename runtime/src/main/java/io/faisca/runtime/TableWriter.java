@@ -62,7 +62,7 @@ final class TableWriter {
       // No _SUCCESS marker: the commit is what says the files are complete, and the table references them alone.
       sized(rows.select(columns)).write().option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
           .parquet(folder);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       deleteQuietly(new Path(folder), conf);
       throw e;
     }
