@@ -2,7 +2,7 @@ package io.faisca.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.faisca.catalog.Warehouse;
+import io.faisca.hdfs.WarehouseRoot;
 import io.faisca.server.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,46 +21,52 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Writers in separate processes appending to one table at once: every commit
  * lands (Iceberg retries an append that lost the compare-and-swap), none is
- * lost, and the table's history has one snapshot per INSERT.
+ * lost, and the table's history has one snapshot per INSERT. On a local disk
+ * the catalog is an SQLite database; on HDFS, the metadata files themselves.
  */
 class ConcurrentWritersTest {
-  private static final int WRITERS = 4;
-  private static final int INSERTS = 40;
-
-  @TempDir Path warehouse;
+  @TempDir Path dir;
 
   @Test void fourProcessesOfFortyInsertsLoseNoCommit() throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse + ";master=local[2]");
+    writeConcurrently(WarehouseRoot.local(dir), 4, 40);
+  }
+
+  @Test void onHdfsThreeProcessesOfFifteenInsertsLoseNoCommit() throws Exception {
+    writeConcurrently(WarehouseRoot.hdfs(dir), 3, 15);
+  }
+
+  private static void writeConcurrently(WarehouseRoot warehouse, int writers, int inserts) throws Exception {
+    try (Connection connection = DriverManager.getConnection(warehouse.url());
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("CREATE TABLE hits (writer INTEGER NOT NULL, n INTEGER NOT NULL)");
     }
     Path logs = Files.createDirectories(ChildJvm.outputDirectory("writer-logs"));
-    List<Process> writers = new ArrayList<>();
-    for (int w = 0; w < WRITERS; w++) {
-      writers.add(new ProcessBuilder(ChildJvm.command("768m", InsertLoop.class,
-          List.of(warehouse.toString(), "hits", Integer.toString(w), Integer.toString(INSERTS))))
+    List<Process> processes = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      processes.add(new ProcessBuilder(ChildJvm.command("768m", InsertLoop.class,
+          List.of(warehouse.location(), "hits", Integer.toString(w), Integer.toString(inserts))))
           .redirectErrorStream(true)
-          .redirectOutput(logs.resolve("writer-" + w + ".log").toFile())
+          .redirectOutput(logs.resolve(warehouse + "-writer-" + w + ".log").toFile())
           .start());
     }
-    for (Process writer : writers) {
+    for (Process writer : processes) {
       assertThat(writer.waitFor(10, TimeUnit.MINUTES)).as("writer finished").isTrue();
       assertThat(writer.exitValue()).as("writer's exit status (see target/writer-logs)").isZero();
     }
 
-    try (Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse + ";master=local[2]");
+    try (Connection connection = DriverManager.getConnection(warehouse.url());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT COUNT(*), COUNT(DISTINCT writer * 1000 + n),"
             + " MIN(n), MAX(n) FROM hits")) {
       assertThat(rows.next()).isTrue();
-      assertThat(rows.getLong(1)).isEqualTo(WRITERS * INSERTS);
-      assertThat(rows.getLong(2)).isEqualTo(WRITERS * INSERTS);
+      assertThat(rows.getLong(1)).isEqualTo(writers * inserts);
+      assertThat(rows.getLong(2)).isEqualTo(writers * inserts);
       assertThat(rows.getLong(3)).isZero();
-      assertThat(rows.getLong(4)).isEqualTo(INSERTS - 1);
+      assertThat(rows.getLong(4)).isEqualTo(inserts - 1);
     }
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load("hits").orElseThrow();
+    Table table = warehouse.open().managedTables().orElseThrow().load("hits").orElseThrow();
     List<Snapshot> snapshots = new ArrayList<>();
     table.snapshots().forEach(snapshots::add);
-    assertThat(snapshots).hasSize(WRITERS * INSERTS).allMatch(s -> "append".equals(s.operation()));
+    assertThat(snapshots).hasSize(writers * inserts).allMatch(s -> "append".equals(s.operation()));
   }
 }
