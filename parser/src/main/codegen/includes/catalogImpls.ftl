@@ -49,14 +49,17 @@ SqlCreate FaiscaCreateView(Span s, boolean replace) :
 {
     final SqlIdentifier id;
     SqlNodeList columns = null;
+    final Token first;
     final SqlNode query;
 }
 {
     <VIEW> id = CompoundIdentifier()
     [ columns = ParenthesizedSimpleIdentifierList() ]
-    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    <AS> { first = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     {
-        return SqlDdlNodes.createView(s.end(this), replace, id, columns, query);
+        return new SqlCreateView(s.end(this), replace, id, columns, query,
+            new SqlParserPos(first.beginLine, first.beginColumn).plus(getPos()));
     }
 }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTable;
+import io.faisca.parser.ddl.SqlCreateView;
 import io.faisca.parser.ddl.SqlDropSchema;
 import io.faisca.parser.ddl.SqlShowCreateTable;
 import io.faisca.parser.ddl.SqlShowSchemas;
@@ -15,7 +16,6 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
-import org.apache.calcite.sql.ddl.SqlCreateView;
 import org.apache.calcite.sql.ddl.SqlDropView;
 import org.junit.jupiter.api.Test;
 
