@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import java.util.function.Function;
 import org.apache.iceberg.AppendFiles;
@@ -16,9 +18,11 @@ import org.apache.iceberg.Transaction;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
@@ -28,8 +32,10 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  * writers never lose one another's commits. A local warehouse keeps the
  * catalog in an embedded SQLite database, {@code .faisca/catalog.db} under
  * its root, created with the first table: a warehouse of raw files only is
- * never written to. Table data and metadata live under
- * {@code <warehouse>/<schema>/<table>/}.
+ * never written to. Schemas are Iceberg namespaces ({@code default} is
+ * always there); table data and metadata live under
+ * {@code <warehouse>/<schema>/<table>/}, and stay there when the table is
+ * renamed. The same catalog holds the schemas and the views.
  */
 public final class ManagedTables implements AutoCloseable {
   static final String SCHEMA = WarehouseSchema.NAME;
@@ -40,11 +46,22 @@ public final class ManagedTables implements AutoCloseable {
   private final Configuration conf;
   /** Opened with the first table, or on first use once the database exists; thread-safe from then on. */
   private volatile JdbcCatalog catalog;
+  private final ManagedSchemas schemas = new ManagedSchemas(this);
+  private final ManagedViews views = new ManagedViews(this);
 
   private ManagedTables(String warehouseLocation, java.nio.file.Path database, Configuration conf) {
     this.warehouseLocation = warehouseLocation;
     this.database = database;
     this.conf = conf;
+  }
+
+  /** The schemas the tables and views live in. */
+  public ManagedSchemas schemas() {
+    return schemas;
+  }
+
+  public ManagedViews views() {
+    return views;
   }
 
   /** The managed tables of a warehouse; empty when it is not on a local disk (not supported yet). */
@@ -56,16 +73,20 @@ public final class ManagedTables implements AutoCloseable {
     return Optional.of(new ManagedTables(root.toString(), local.resolve(".faisca").resolve("catalog.db"), conf));
   }
 
-  /** Names of the managed tables, sorted. */
-  public List<String> names() {
+  /** Names of the managed tables of a schema, sorted; none if there is no such schema. */
+  public List<String> names(String schema) {
     if (!opened()) {
       return List.of();
     }
-    return catalog.listTables(Namespace.of(SCHEMA)).stream().map(TableIdentifier::name).sorted().toList();
+    try {
+      return catalog.listTables(Namespace.of(schema)).stream().map(TableIdentifier::name).sorted().toList();
+    } catch (NoSuchNamespaceException e) {
+      return List.of();
+    }
   }
 
   /** The table with exactly this name, if it exists. */
-  public Optional<Table> load(String name) {
+  public Optional<Table> load(TableName name) {
     if (!opened()) {
       return Optional.empty();
     }
@@ -77,10 +98,10 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /** Creates an empty table; an existing one is an error unless {@code ifNotExists}. Returns whether it created one. */
-  public boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
+  public boolean create(TableName name, Schema schema, FileFormat format, boolean ifNotExists) {
     open();
     try {
-      catalog.buildTable(identifier(name), schema).withProperties(properties(format)).create();
+      builder(name, schema, format).create();
       return true;
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
@@ -95,12 +116,12 @@ public final class ManagedTables implements AutoCloseable {
    * the table, and a failure leaves none. An existing table is an error unless {@code ifNotExists}, when
    * nothing is written. Returns the rows written.
    */
-  public long createAs(String name, Schema schema, FileFormat format, boolean ifNotExists,
+  public long createAs(TableName name, Schema schema, FileFormat format, boolean ifNotExists,
       Function<Table, List<org.apache.iceberg.DataFile>> write) {
     open();
     Transaction create;
     try {
-      create = catalog.buildTable(identifier(name), schema).withProperties(properties(format)).createTransaction();
+      create = builder(name, schema, format).createTransaction();
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
         return 0;
@@ -124,7 +145,7 @@ public final class ManagedTables implements AutoCloseable {
    * Drops a table and, once the catalog has forgotten it, its directory (data, metadata and any files
    * of failed writes); a missing table is an error unless {@code ifExists}. Returns whether it dropped one.
    */
-  public boolean drop(String name, boolean ifExists) {
+  public boolean drop(TableName name, boolean ifExists) {
     Optional<Table> table = load(name);
     if (table.isEmpty() || !catalog.dropTable(identifier(name), true)) {
       if (!ifExists) {
@@ -132,14 +153,86 @@ public final class ManagedTables implements AutoCloseable {
       }
       return false;
     }
-    Path location = new Path(table.get().location());
+    deleteDirectory(name, new Path(table.get().location()));
+    return true;
+  }
+
+  /**
+   * Renames a table, possibly into another schema. Its files stay where they are: Iceberg's metadata
+   * names every file by its full path.
+   */
+  public void rename(TableName from, TableName to) {
+    try {
+      catalog().renameTable(identifier(from), identifier(to));
+    } catch (NoSuchTableException e) {
+      throw new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + from + "' does not exist", e);
+    } catch (NoSuchNamespaceException e) {
+      throw new FaiscaException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + to.schema() + "' does not exist", e);
+    } catch (AlreadyExistsException e) {
+      throw new FaiscaException(ErrorCode.TABLE_EXISTS, "Table '" + to + "' already exists", e);
+    }
+  }
+
+  /** Removes the directory of a table or view the catalog no longer lists. */
+  void deleteDirectory(TableName name, Path location) {
     try {
       location.getFileSystem(conf).delete(location, true);
     } catch (IOException e) {
-      throw new FaiscaException(ErrorCode.IO_ERROR, "Table '" + name + "' was dropped, but its directory '"
+      throw new FaiscaException(ErrorCode.IO_ERROR, "'" + name + "' was dropped, but its directory '"
           + location + "' could not be removed: " + e.getMessage(), e);
     }
-    return true;
+  }
+
+  /**
+   * A directory of its own for a new table or view: {@code <warehouse>/<schema>/<name>}, unless a
+   * table renamed since still keeps its files there; then a fresh one beside it, so that dropping
+   * either never deletes the other's files.
+   */
+  String freshLocation(TableName name) {
+    String location = schemaDirectory(name.schema()) + "/" + name.name();
+    Path path = new Path(location);
+    try {
+      return path.getFileSystem(conf).exists(path) ? location + "-" + UUID.randomUUID() : location;
+    } catch (IOException e) {
+      throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot check directory '" + location + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the directory of a dropped schema, unless a table renamed into another schema still keeps its files there. */
+  void removeSchemaDirectory(String schema) {
+    Path directory = schemaDirectory(schema);
+    try {
+      FileSystem fs = directory.getFileSystem(conf);
+      if (fs.exists(directory) && fs.listStatus(directory).length == 0) {
+        fs.delete(directory, false);
+      }
+    } catch (IOException e) {
+      // Only an empty directory is left behind.
+    }
+  }
+
+  private Path schemaDirectory(String schema) {
+    return new Path(warehouseLocation + "/" + schema);
+  }
+
+  /** The catalog, opened (and its database created) if it was not yet. */
+  JdbcCatalog catalog() {
+    open();
+    return catalog;
+  }
+
+  /** The catalog if its database exists: looking at a warehouse never creates one. */
+  Optional<JdbcCatalog> existingCatalog() {
+    return opened() ? Optional.of(catalog) : Optional.empty();
+  }
+
+  private Catalog.TableBuilder builder(TableName name, Schema schema, FileFormat format) {
+    if (!catalog.namespaceExists(Namespace.of(name.schema()))) {
+      throw new FaiscaException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name.schema() + "' does not exist");
+    }
+    return catalog.buildTable(identifier(name), schema).withLocation(freshLocation(name))
+        .withProperties(properties(format));
   }
 
   @Override public synchronized void close() {
@@ -198,7 +291,7 @@ public final class ManagedTables implements AutoCloseable {
         TableProperties.COMMIT_MAX_RETRY_WAIT_MS, "2000");
   }
 
-  private static TableIdentifier identifier(String name) {
-    return TableIdentifier.of(SCHEMA, name);
+  static TableIdentifier identifier(TableName name) {
+    return TableIdentifier.of(name.schema(), name.name());
   }
 }

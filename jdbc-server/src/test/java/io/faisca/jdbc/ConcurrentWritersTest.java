@@ -2,6 +2,7 @@ package io.faisca.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
 import io.faisca.server.ChildJvm;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class ConcurrentWritersTest {
       assertThat(rows.getLong(3)).isZero();
       assertThat(rows.getLong(4)).isEqualTo(INSERTS - 1);
     }
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load("hits").orElseThrow();
+    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("hits")).orElseThrow();
     List<Snapshot> snapshots = new ArrayList<>();
     table.snapshots().forEach(snapshots::add);
     assertThat(snapshots).hasSize(WRITERS * INSERTS).allMatch(s -> "append".equals(s.operation()));

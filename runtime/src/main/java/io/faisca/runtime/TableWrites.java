@@ -4,6 +4,7 @@ import io.faisca.catalog.ColumnMetadata;
 import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.TableMetadata;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
@@ -35,13 +36,13 @@ final class TableWrites {
   static Command insert(String sql, SqlInsert insert, Session session) {
     FaiscaPlanner planner = session.engine().planner();
     Warehouse warehouse = planner.warehouse();
-    String found = TableCommands.writableTable(warehouse, (SqlIdentifier) insert.getTargetTable());
+    TableName found = TableCommands.writableTable(warehouse, (SqlIdentifier) insert.getTargetTable());
     ManagedTables tables = TableCommands.managedTables(warehouse);
     TableMetadata table = warehouse.table(found).orElseThrow();
     List<String> columns = insert.getTargetColumnList() == null ? List.of()
         : insert.getTargetColumnList().stream().map(column -> ((SqlIdentifier) column).getSimple()).toList();
     PreparedQuery rows = rows(session, planner.planInto(sql, insert.getSource(),
-        new InsertTarget(found, table.columns(), columns)));
+        new InsertTarget(found.toString(), table.columns(), columns)));
     return TableCommands.command(sql, () -> {
       Table target = tables.load(found).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "Table '" + found + "' was dropped"));
@@ -64,14 +65,16 @@ final class TableWrites {
           + " a column list is not supported");
     }
     FaiscaPlanner planner = session.engine().planner();
-    String name = TableCommands.tableName(create.name);
+    Warehouse warehouse = planner.warehouse();
+    TableName name = CatalogNames.toCreate(warehouse, create.name);
     SqlNode query = create.query;
     Schema schema = IcebergSchemas.of(planner.plan(sql, query).rowType());
-    List<ColumnMetadata> columns = IcebergSchemas.columns(name, schema);
-    PreparedQuery rows = rows(session, planner.planInto(sql, query, new InsertTarget(name, columns, List.of())));
-    ManagedTables tables = TableCommands.managedTables(planner.warehouse());
-    return TableCommands.command(sql, () -> tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists,
-        table -> write(rows, table)));
+    List<ColumnMetadata> columns = IcebergSchemas.columns(name.name(), schema);
+    PreparedQuery rows = rows(session, planner.planInto(sql, query,
+        new InsertTarget(name.toString(), columns, List.of())));
+    ManagedTables tables = TableCommands.managedTables(warehouse);
+    return TableCommands.command(sql, () -> !CatalogNames.free(warehouse, name, create.ifNotExists) ? 0
+        : tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists, table -> write(rows, table)));
   }
 
   private static PreparedQuery rows(Session session, PlannedQuery plan) {
