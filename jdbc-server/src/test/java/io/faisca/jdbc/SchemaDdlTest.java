@@ -92,9 +92,11 @@ class SchemaDdlTest {
     assertThat(statement.executeUpdate("DROP SCHEMA shop CASCADE")).isZero();
     assertThat(ResultRows.of(statement, "SHOW SCHEMAS")).containsExactly("default");
     assertThat(warehouse.resolve("shop")).doesNotExist();
-    assertRefused("SELECT * FROM shop.sales", "42S02", "shop");
+    assertRefused("SELECT * FROM shop.sales", "42S02", "Table 'shop' not found");
     assertThat(statement.executeUpdate("CREATE SCHEMA shop")).isZero();
     assertThat(ResultRows.of(statement, "SHOW TABLES FROM shop")).isEmpty();
+    assertRefused("SELECT * FROM shop.sales", "42S02", "Table 'shop.sales' not found: schema 'shop' has no table"
+        + " or view 'sales'");
     assertThat(statement.executeUpdate("DROP SCHEMA shop")).isZero();
   }
 
