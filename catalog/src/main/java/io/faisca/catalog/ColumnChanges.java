@@ -76,8 +76,9 @@ public final class ColumnChanges {
       return;
     }
     if (!TypeUtil.isPromotionAllowed(field.type(), to)) {
+      Types.NestedField widened = Types.NestedField.optional(field.fieldId(), field.name(), to);
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + field.name() + "' of '" + name + "' is "
-          + typeName(field) + " and cannot become " + typeName(Types.NestedField.optional(field.fieldId(), field.name(), to)) + ": a column's type can only"
+          + typeName(field) + " and cannot become " + typeName(widened) + ": a column's type can only"
           + " widen, from INTEGER to BIGINT, from REAL to DOUBLE, or to a DECIMAL of more digits and the same"
           + " scale");
     }

@@ -31,8 +31,15 @@ public final class ManagedSchemas {
         .orElse(List.of());
   }
 
-  /** Creates a schema; an existing one (in any case) is an error unless {@code ifNotExists}. */
+  /**
+   * Creates a schema; an existing one (in any case) is an error unless {@code ifNotExists}. The name is
+   * a directory's: no path separators, and not hidden as a directory.
+   */
   public boolean create(String name, boolean ifNotExists) {
+    if (name.isEmpty() || name.contains(".") || name.contains("/") || name.contains("\\") || name.startsWith("_")) {
+      throw new FaiscaException(ErrorCode.INVALID_QUERY, "'" + name + "' cannot name a schema: it names the"
+          + " schema's directory, so it has no '.', '/' or '\\' and does not start with '_'");
+    }
     Optional<String> existing = names().stream().filter(name::equalsIgnoreCase).findFirst();
     if (existing.isEmpty() && !WarehouseSchema.NAME.equalsIgnoreCase(name)) {
       try {

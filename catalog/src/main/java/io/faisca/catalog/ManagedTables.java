@@ -199,7 +199,10 @@ public final class ManagedTables implements AutoCloseable {
     }
   }
 
-  /** Removes the directory of a dropped schema, unless a table renamed into another schema still keeps its files there. */
+  /**
+   * Removes the directory of a dropped schema, unless a table renamed into another schema still keeps
+   * its files there.
+   */
   void removeSchemaDirectory(String schema) {
     Path directory = schemaDirectory(schema);
     try {

@@ -104,8 +104,10 @@ public final class Warehouse {
   /** The schema that matches, exactly or ignoring case; empty if there is none. */
   public Optional<String> resolveSchemaName(String name, boolean caseSensitive) {
     List<String> names = schemaNames();
-    return names.contains(name) || caseSensitive ? Optional.of(name).filter(names::contains)
-        : names.stream().filter(name::equalsIgnoreCase).findFirst();
+    if (names.contains(name)) {
+      return Optional.of(name);
+    }
+    return caseSensitive ? Optional.empty() : names.stream().filter(name::equalsIgnoreCase).findFirst();
   }
 
   /** Names of the tables (not views) of the default schema, sorted. */
@@ -129,12 +131,6 @@ public final class Warehouse {
     }
     managedCandidates(schema).forEach(relation -> relations.put(relation.name().name(), relation));
     return List.copyOf(relations.values());
-  }
-
-  /** The name of the table of the default schema that matches, exactly or ignoring case; empty if there is none. */
-  public Optional<String> resolveTableName(String name, boolean caseSensitive) {
-    return resolve(WarehouseSchema.NAME, name, caseSensitive).filter(r -> r.kind().isTable())
-        .map(r -> r.name().name());
   }
 
   /**

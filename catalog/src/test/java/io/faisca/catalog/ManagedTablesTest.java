@@ -44,8 +44,9 @@ class ManagedTablesTest {
     Warehouse warehouse = Warehouse.open(root.toString());
     assertThat(managed(warehouse).create(TableName.ofDefault("Sales"), SCHEMA, FileFormat.PARQUET, false)).isTrue();
     assertThat(warehouse.tableNames()).containsExactly("Sales");
-    assertThat(warehouse.resolveTableName("sales", false)).hasValue("Sales");
-    assertThat(warehouse.resolveTableName("sales", true)).isEmpty();
+    assertThat(warehouse.resolve(WarehouseSchema.NAME, "sales", false)).map(Relation::name)
+        .hasValue(TableName.ofDefault("Sales"));
+    assertThat(warehouse.resolve(WarehouseSchema.NAME, "sales", true)).isEmpty();
     TableMetadata sales = warehouse.table("Sales").orElseThrow();
     assertThat(sales.files()).isEmpty();
     assertThat(sales.rowCount()).isZero();

@@ -72,7 +72,8 @@ class SchemasAndViewsTest {
     assertThat(view.readable()).isTrue();
     assertThat(view.defaultSchema()).isEqualTo("default");
     assertThat(view.columns()).extracting(ColumnMetadata::name).containsExactly("id", "name");
-    assertThat(view.columns()).extracting(ColumnMetadata::type).containsExactly(SqlTypeName.BIGINT, SqlTypeName.VARCHAR);
+    assertThat(view.columns()).extracting(ColumnMetadata::type)
+        .containsExactly(SqlTypeName.BIGINT, SqlTypeName.VARCHAR);
     assertThat(view.columns()).allMatch(ColumnMetadata::nullable);
     assertThat(warehouse.columns(new Relation(name, Relation.Kind.VIEW))).isEqualTo(view.columns());
     assertThat(root.resolve("report/v/metadata")).isDirectory();

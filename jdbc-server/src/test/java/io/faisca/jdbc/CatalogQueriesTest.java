@@ -125,7 +125,8 @@ class CatalogQueriesTest {
   @Test void catalogQueriesStartNoSparkJob() throws Exception {
     try (SparkJobWatch jobs = SparkJobWatch.start()) {
       for (String sql : List.of("SHOW SCHEMAS", "SHOW TABLES", "SHOW TABLES FROM shop", "DESCRIBE items",
-          "DESCRIBE events", "DESCRIBE shop.big_orders", "SHOW CREATE TABLE items", "SHOW CREATE TABLE shop.big_orders")) {
+          "DESCRIBE events", "DESCRIBE shop.big_orders", "SHOW CREATE TABLE items",
+          "SHOW CREATE TABLE shop.big_orders")) {
         assertThat(ResultRows.of(statement, sql)).as(sql).isNotEmpty();
       }
       DatabaseMetaData metadata = connection.getMetaData();
@@ -154,7 +155,8 @@ class CatalogQueriesTest {
     try (ResultSet rows = metadata.getColumns(null, "shop", "%", "%")) {
       while (rows.next()) {
         columns.add(rows.getString("TABLE_NAME") + "." + rows.getString("COLUMN_NAME") + ":"
-            + rows.getString("TYPE_NAME") + ":" + rows.getInt("ORDINAL_POSITION") + ":" + rows.getString("IS_NULLABLE"));
+            + rows.getString("TYPE_NAME") + ":" + rows.getInt("ORDINAL_POSITION") + ":"
+            + rows.getString("IS_NULLABLE"));
       }
     }
     assertThat(columns).containsExactly("big_orders.order_id:BIGINT:1:YES", "big_orders.item_id:INTEGER:2:YES",

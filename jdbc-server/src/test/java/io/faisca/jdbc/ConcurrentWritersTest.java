@@ -59,7 +59,8 @@ class ConcurrentWritersTest {
       assertThat(rows.getLong(3)).isZero();
       assertThat(rows.getLong(4)).isEqualTo(INSERTS - 1);
     }
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("hits")).orElseThrow();
+    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("hits"))
+        .orElseThrow();
     List<Snapshot> snapshots = new ArrayList<>();
     table.snapshots().forEach(snapshots::add);
     assertThat(snapshots).hasSize(WRITERS * INSERTS).allMatch(s -> "append".equals(s.operation()));

@@ -139,7 +139,8 @@ class ManagedTableWriteTest {
   }
 
   private long icebergRecordCount(String name) throws IOException {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault(name)).orElseThrow();
+    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault(name))
+        .orElseThrow();
     long count = 0;
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
       for (Record ignored : records) {

@@ -108,6 +108,8 @@ class SchemaDdlTest {
     assertThat(statement.executeUpdate("CREATE SCHEMA IF NOT EXISTS Shop")).isZero();
     assertRefused("CREATE SCHEMA sales", "42P06", "Directory 'sales' of the warehouse is a raw table");
     assertRefused("CREATE OR REPLACE SCHEMA other", "0A000", "CREATE OR REPLACE SCHEMA");
+    assertRefused("CREATE SCHEMA \"a.b\"", "42000", "'a.b' cannot name a schema");
+    assertRefused("CREATE SCHEMA \"_hidden\"", "42000", "'_hidden' cannot name a schema");
     assertRefused("DROP SCHEMA nowhere", "3F000", "Schema 'nowhere' does not exist");
     assertThat(statement.executeUpdate("DROP SCHEMA IF EXISTS nowhere")).isZero();
     assertRefused("DROP SCHEMA default CASCADE", "0A000", "cannot be dropped");

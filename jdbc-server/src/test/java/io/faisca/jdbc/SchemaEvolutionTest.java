@@ -119,6 +119,8 @@ class SchemaEvolutionTest {
   }
 
   @Test void aRenamedTableKeepsItsRowsAndItsOldNameIsFree() throws Exception {
+    assertThat(statement.executeUpdate("ALTER TABLE items RENAME TO Items")).isZero();
+    assertThat(ResultRows.of(statement, "SHOW TABLES")).containsExactly("default|Items|TABLE", "default|raw|RAW TABLE");
     assertThat(statement.executeUpdate("ALTER TABLE items RENAME TO goods")).isZero();
     assertThat(ResultRows.of(statement, "SELECT id, name FROM goods ORDER BY id")).containsExactly("1|a", "2|b");
     assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM items"))

@@ -2,12 +2,14 @@ package io.faisca.runtime;
 
 import io.faisca.catalog.ColumnChanges;
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.Relation;
 import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTable;
 import io.faisca.planner.FaiscaPlanner;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.ColumnStrategy;
@@ -34,9 +36,13 @@ final class AlterTableCommands {
     if (change instanceof SqlAlterTable.RenameTable rename) {
       return TableCommands.command(sql, () -> {
         TableName from = CatalogNames.managedTable(warehouse, alter.name, "ALTER TABLE");
-        TableName to = CatalogNames.toCreate(warehouse, rename.newName(), from.schema());
+        TableName to = CatalogNames.written(warehouse, rename.newName(), from.schema());
+        // The table may take its own name in another case; any other table or view's is taken.
+        Optional<Relation> taken = warehouse.resolve(to.schema(), to.name(), false);
+        if (taken.isPresent() && !taken.get().name().equals(from)) {
+          throw CatalogNames.taken(to, taken.get());
+        }
         if (!to.equals(from)) {
-          CatalogNames.free(warehouse, to, false);
           tables.rename(from, to);
         }
         return 0;

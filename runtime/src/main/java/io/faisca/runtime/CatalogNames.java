@@ -26,10 +26,10 @@ final class CatalogNames {
   }
 
   /**
-   * A name for something a statement creates: its schema must exist; the name itself stays as written.
-   * An unqualified name goes into {@code schema}.
+   * A name as a statement writes it: its schema resolved (it must exist), the name itself as written.
+   * An unqualified name is in {@code schema}.
    */
-  static TableName toCreate(Warehouse warehouse, SqlIdentifier identifier, String schema) {
+  static TableName written(Warehouse warehouse, SqlIdentifier identifier, String schema) {
     List<String> names = identifier.names;
     if (names.size() > 2) {
       throw new FaiscaException(ErrorCode.INVALID_QUERY, "'" + identifier + "' is not a name of a table or view:"
@@ -39,20 +39,20 @@ final class CatalogNames {
         : new TableName(schema(warehouse, names.get(0)), names.get(1));
   }
 
-  static TableName toCreate(Warehouse warehouse, SqlIdentifier identifier) {
-    return toCreate(warehouse, identifier, WarehouseSchema.NAME);
+  static TableName written(Warehouse warehouse, SqlIdentifier identifier) {
+    return written(warehouse, identifier, WarehouseSchema.NAME);
   }
 
   /** The table or view a name stands for, if there is one; a missing schema is an error. */
   static Optional<Relation> find(Warehouse warehouse, SqlIdentifier identifier) {
-    TableName name = toCreate(warehouse, identifier);
+    TableName name = written(warehouse, identifier);
     return warehouse.resolve(name.schema(), name.name(), false);
   }
 
   /** The table or view a name stands for; none is an error naming what was looked for. */
   static Relation existing(Warehouse warehouse, SqlIdentifier identifier) {
     return find(warehouse, identifier).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
-        "Table '" + toCreate(warehouse, identifier) + "' does not exist"));
+        "Table '" + written(warehouse, identifier) + "' does not exist"));
   }
 
   /** The managed table a statement changes: a raw directory is read-only, a view holds no rows. */

@@ -27,7 +27,7 @@ final class TableCommands {
       throw new FaiscaException(ErrorCode.INVALID_QUERY, "CREATE TABLE needs a list of columns");
     }
     Warehouse warehouse = planner.warehouse();
-    TableName name = CatalogNames.toCreate(warehouse, create.name);
+    TableName name = CatalogNames.written(warehouse, create.name);
     var schema = IcebergSchemas.of(planner.rowType(create.columnList));
     ManagedTables tables = managedTables(warehouse);
     return command(sql, () -> {

@@ -66,15 +66,19 @@ final class TableWrites {
     }
     FaiscaPlanner planner = session.engine().planner();
     Warehouse warehouse = planner.warehouse();
-    TableName name = CatalogNames.toCreate(warehouse, create.name);
+    TableName name = CatalogNames.written(warehouse, create.name);
     SqlNode query = create.query;
     Schema schema = IcebergSchemas.of(planner.plan(sql, query).rowType());
     List<ColumnMetadata> columns = IcebergSchemas.columns(name.name(), schema);
     PreparedQuery rows = rows(session, planner.planInto(sql, query,
         new InsertTarget(name.toString(), columns, List.of())));
     ManagedTables tables = TableCommands.managedTables(warehouse);
-    return TableCommands.command(sql, () -> !CatalogNames.free(warehouse, name, create.ifNotExists) ? 0
-        : tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists, table -> write(rows, table)));
+    return TableCommands.command(sql, () -> {
+      if (!CatalogNames.free(warehouse, name, create.ifNotExists)) {
+        return 0;
+      }
+      return tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists, table -> write(rows, table));
+    });
   }
 
   private static PreparedQuery rows(Session session, PlannedQuery plan) {

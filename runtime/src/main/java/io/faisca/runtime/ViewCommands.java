@@ -34,7 +34,7 @@ final class ViewCommands {
 
   static Command create(String sql, SqlCreateView create, FaiscaPlanner planner) {
     Warehouse warehouse = planner.warehouse();
-    TableName name = CatalogNames.toCreate(warehouse, create.name);
+    TableName name = CatalogNames.written(warehouse, create.name);
     PlannedQuery plan = planner.planView(sql, create.query, name);
     if (plan.parameterRowType().getFieldCount() > 0) {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "A view's query cannot have parameters (?)");
@@ -61,7 +61,7 @@ final class ViewCommands {
         if (drop.ifExists) {
           return 0;
         }
-        throw new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "View '" + CatalogNames.toCreate(warehouse, drop.name)
+        throw new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "View '" + CatalogNames.written(warehouse, drop.name)
             + "' does not exist");
       }
       if (found.get().kind() != Relation.Kind.VIEW) {
