@@ -143,6 +143,18 @@ class SchemaEvolutionTest {
         new TableName("shop", "stock"))).containsExactly("2");
   }
 
+  @Test void anInsertPlannedBeforeAColumnWasDroppedWritesNothing() throws Exception {
+    try (var insert = connection.prepareStatement("INSERT INTO items VALUES (3, 'c', 3.00, 2.0)")) {
+      statement.executeUpdate("ALTER TABLE items DROP COLUMN price");
+      assertThatThrownBy(insert::executeUpdate)
+          .isInstanceOf(SQLException.class).hasMessageContaining("changed after the INSERT was planned")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("40001");
+    }
+    assertThat(SnapshotOracles.iceberg(warehouse, ITEMS)).containsExactlyInAnyOrder("1|a|0.5", "2|b|1.25");
+    statement.executeUpdate("INSERT INTO items VALUES (3, 'c', 2.0)");
+    assertThat(ResultRows.of(statement, "SELECT COUNT(*) FROM items")).containsExactly("3");
+  }
+
   @Test void badChangesAreRefusedAndChangeNothing() throws Exception {
     statement.executeUpdate("CREATE VIEW cheap AS SELECT id FROM items");
     statement.executeUpdate("CREATE TABLE single (x INTEGER)");

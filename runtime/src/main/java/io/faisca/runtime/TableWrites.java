@@ -22,6 +22,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.types.Types;
 
 /**
  * {@code INSERT INTO} and {@code CREATE TABLE AS}: the source query is planned
@@ -46,7 +47,10 @@ final class TableWrites {
     return TableCommands.command(sql, () -> {
       Table target = tables.load(found).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "Table '" + found + "' was dropped"));
+      sameColumns(found, table, target);
       List<DataFile> files = write(rows, target);
+      target.refresh();
+      sameColumns(found, table, target);
       AppendFiles append = target.newAppend();
       files.forEach(append::appendFile);
       try {
@@ -79,6 +83,19 @@ final class TableWrites {
       }
       return tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists, table -> write(rows, table));
     });
+  }
+
+  /**
+   * Checks that the table still has the columns the rows were planned for: written under the field ids
+   * of a table that has since gained or lost a column, values would land in the wrong columns.
+   */
+  private static void sameColumns(TableName name, TableMetadata planned, Table target) {
+    List<Integer> then = planned.columns().stream().map(column -> column.fieldId().orElse(-1)).toList();
+    List<Integer> now = target.schema().columns().stream().map(Types.NestedField::fieldId).toList();
+    if (!then.equals(now)) {
+      throw new FaiscaException(ErrorCode.COMMIT_CONFLICT, "The columns of '" + name + "' changed after the INSERT"
+          + " was planned; nothing was written. Run it again");
+    }
   }
 
   private static PreparedQuery rows(Session session, PlannedQuery plan) {
