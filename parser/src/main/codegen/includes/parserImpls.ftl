@@ -80,16 +80,13 @@ SqlDrop FaiscaDropTable(Span s, boolean replace) :
     }
 }
 
-/** ALTER TABLE t EXECUTE procedure(name => literal, ...), in Trino's syntax. */
-SqlNode FaiscaAlterTable() :
+/** EXECUTE procedure(name => literal, ...) after ALTER TABLE t, in Trino's syntax. */
+SqlNode FaiscaTableProcedure(Span s, SqlIdentifier table) :
 {
-    final Span s;
-    final SqlIdentifier table;
     final SqlIdentifier procedure;
     final List<SqlNode> arguments = new ArrayList<SqlNode>();
 }
 {
-    <ALTER> { s = span(); } <TABLE> table = CompoundIdentifier()
     <EXECUTE> procedure = SimpleIdentifier()
     <LPAREN>
     [ FaiscaProcedureArgument(arguments) ( <COMMA> FaiscaProcedureArgument(arguments) )* ]

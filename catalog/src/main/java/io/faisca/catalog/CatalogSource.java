@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
@@ -53,6 +54,28 @@ abstract sealed class CatalogSource {
 
   /** Opens the catalog, creating it where it is created on first use. */
   abstract Catalog open(Configuration conf);
+
+  /**
+   * Whether tables can be renamed, and so be created at a location of Faísca's choosing: a catalog of
+   * metadata files finds each table by its directory's name.
+   */
+  boolean renames() {
+    return true;
+  }
+
+  /** The schemas (namespaces) of the opened catalog. */
+  List<String> schemaNames(Catalog catalog, Configuration conf) {
+    return ((SupportsNamespaces) catalog).listNamespaces().stream().map(Namespace::toString).sorted().toList();
+  }
+
+  void createSchema(Catalog catalog, String name, Configuration conf) {
+    ((SupportsNamespaces) catalog).createNamespace(Namespace.of(name), Map.of());
+  }
+
+  /** Drops an empty schema; throws Iceberg's NamespaceNotEmptyException if it is not. */
+  void dropSchema(Catalog catalog, String name, Configuration conf) {
+    ((SupportsNamespaces) catalog).dropNamespace(Namespace.of(name));
+  }
 
   /** The tables of a namespace of the opened catalog. */
   List<TableIdentifier> listTables(Catalog catalog, Namespace namespace, Configuration conf) {
@@ -122,6 +145,7 @@ abstract sealed class CatalogSource {
 
   /** The default catalog of a warehouse on HDFS: Iceberg's catalog of metadata files. */
   static final class MetadataFiles extends CatalogSource {
+    private static final String SCHEMA_MARKER = ".faisca-schema";
     private static final Pattern VERSION_FILE = Pattern.compile("v\\d+(\\.gz)?\\.metadata\\.json");
     private final Path root;
 
@@ -131,6 +155,59 @@ abstract sealed class CatalogSource {
 
     @Override boolean exists() {
       return true;
+    }
+
+    @Override boolean renames() {
+      return false;
+    }
+
+    /**
+     * Iceberg takes every directory of the warehouse that is not a table for a namespace, raw tables
+     * included: a schema's directory is marked as one when it is created.
+     */
+    @Override List<String> schemaNames(Catalog catalog, Configuration conf) {
+      List<String> names = new ArrayList<>();
+      try {
+        FileSystem fs = root.getFileSystem(conf);
+        for (String name : super.schemaNames(catalog, conf)) {
+          if (name.equals(WarehouseSchema.NAME) || fs.exists(marker(name))) {
+            names.add(name);
+          }
+        }
+      } catch (IOException e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot list the schemas of '" + root + "': "
+            + e.getMessage(), e);
+      }
+      return names;
+    }
+
+    @Override void createSchema(Catalog catalog, String name, Configuration conf) {
+      super.createSchema(catalog, name, conf);
+      try {
+        root.getFileSystem(conf).create(marker(name), false).close();
+      } catch (IOException e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot mark directory '" + marker(name).getParent()
+            + "' as a schema: " + e.getMessage(), e);
+      }
+    }
+
+    @Override void dropSchema(Catalog catalog, String name, Configuration conf) {
+      try {
+        FileSystem fs = root.getFileSystem(conf);
+        fs.delete(marker(name), false);
+        try {
+          super.dropSchema(catalog, name, conf);
+        } catch (RuntimeException e) {
+          fs.create(marker(name), true).close();
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot drop schema '" + name + "': " + e.getMessage(), e);
+      }
+    }
+
+    private Path marker(String schema) {
+      return new Path(new Path(root, schema), SCHEMA_MARKER);
     }
 
     /**

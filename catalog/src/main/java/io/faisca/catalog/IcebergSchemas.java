@@ -19,7 +19,7 @@ public final class IcebergSchemas {
   public static Schema of(RelDataType rowType) {
     List<Types.NestedField> fields = new ArrayList<>();
     for (RelDataTypeField field : rowType.getFieldList()) {
-      Type type = type(field);
+      Type type = type(field.getName(), field.getType());
       int id = fields.size() + 1;
       fields.add(field.getType().isNullable()
           ? Types.NestedField.optional(id, field.getName(), type)
@@ -33,9 +33,11 @@ public final class IcebergSchemas {
     return schema.columns().stream().map(field -> ManagedTableLoader.column(table, field)).toList();
   }
 
-  /** Iceberg has no 8- or 16-bit integers: TINYINT and SMALLINT are stored, and read back, as INTEGER. */
-  private static Type type(RelDataTypeField field) {
-    RelDataType type = field.getType();
+  /**
+   * The Iceberg type that stores a column's SQL type. Iceberg has no 8- or 16-bit integers: TINYINT
+   * and SMALLINT are stored, and read back, as INTEGER.
+   */
+  static Type.PrimitiveType type(String column, RelDataType type) {
     return switch (type.getSqlTypeName()) {
       case BOOLEAN -> Types.BooleanType.get();
       case TINYINT, SMALLINT, INTEGER -> Types.IntegerType.get();
@@ -48,7 +50,7 @@ public final class IcebergSchemas {
       case DATE -> Types.DateType.get();
       case TIMESTAMP -> Types.TimestampType.withoutZone();
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Types.TimestampType.withZone();
-      default -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + field.getName() + "' has type "
+      default -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + column + "' has type "
           + type.getFullTypeString() + ", which a table cannot store yet");
     };
   }

@@ -61,8 +61,12 @@ final class ManagedTableLoader {
     return new TableMetadata(name, table.location(), FileFormat.PARQUET, files, columns, rows);
   }
 
-  /** The column Faísca reads for an Iceberg field. */
+  /** The column Faísca reads for an Iceberg field, by its id. */
   static ColumnMetadata column(String table, Types.NestedField field) {
+    return sqlColumn(table, field).withFieldId(field.fieldId());
+  }
+
+  private static ColumnMetadata sqlColumn(String table, Types.NestedField field) {
     Type type = field.type();
     boolean nullable = field.isOptional();
     int unspecified = RelDataType.PRECISION_NOT_SPECIFIED;

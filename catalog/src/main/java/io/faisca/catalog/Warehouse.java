@@ -5,8 +5,13 @@ import io.faisca.error.FaiscaException;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.hadoop.conf.Configuration;
@@ -16,9 +21,11 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A warehouse: a directory (local or any Hadoop file system) whose
- * subdirectories holding data files are tables named after them, beside the
- * managed (Iceberg) tables created in it. A managed table hides a raw
- * directory of the same name.
+ * subdirectories holding data files are tables of the default schema, named
+ * after them, beside the managed (Iceberg) tables and views created in it,
+ * in the default schema or in schemas of their own. A managed table or view
+ * hides a raw directory of the same name; the directory of a schema (which
+ * holds its tables' directories) is never a raw table.
  *
  * <p>Listings are read on every lookup so new tables and files show up at
  * once; footers and manifests are read again only when a table changes.
@@ -28,13 +35,13 @@ public final class Warehouse {
   private final Configuration conf;
   private final FileSystem fs;
   private final Optional<ManagedTables> managed;
-  private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<TableName, Cached> cache = new ConcurrentHashMap<>();
 
   private Warehouse(Path root, Configuration conf, FileSystem fs, Optional<String> catalogUri) {
     this.root = root;
     this.conf = conf;
     this.fs = fs;
-    this.managed = Optional.of(new ManagedTables(CatalogSource.of(root, catalogUri), conf));
+    this.managed = Optional.of(new ManagedTables(root.toString(), CatalogSource.of(root, catalogUri), conf));
   }
 
   /** Opens a warehouse at a local path or Hadoop URI; it must be an existing directory. */
@@ -95,55 +102,95 @@ public final class Warehouse {
     return managed;
   }
 
-  /** Names of all tables, sorted. */
-  public List<String> tableNames() {
-    java.util.SortedSet<String> names = new java.util.TreeSet<>(managedNames());
-    for (FileStatus child : listRoot()) {
-      String name = child.getPath().getName();
-      if (child.isDirectory() && !isHidden(name) && holdsData(child.getPath())) {
-        names.add(name);
-      }
-    }
+  /** The schemas, sorted: the default one, and those created since. */
+  public List<String> schemaNames() {
+    SortedSet<String> names = new TreeSet<>(createdSchemas());
+    names.add(WarehouseSchema.NAME);
     return List.copyOf(names);
   }
 
-  /** The name of the table that matches, exactly or ignoring case; empty if there is none. */
-  public Optional<String> resolveTableName(String name, boolean caseSensitive) {
-    String exact = null;
-    String folded = null;
-    for (String candidate : managedNames()) {
-      if (candidate.equals(name)) {
-        return Optional.of(candidate);
-      } else if (!caseSensitive && candidate.equalsIgnoreCase(name) && folded == null) {
-        folded = candidate;
-      }
+  /** The schema that matches, exactly or ignoring case; empty if there is none. */
+  public Optional<String> resolveSchemaName(String name, boolean caseSensitive) {
+    List<String> names = schemaNames();
+    if (names.contains(name)) {
+      return Optional.of(name);
     }
-    if (folded != null) {
-      return Optional.of(folded);
-    }
-    for (FileStatus child : listRoot()) {
-      String candidate = child.getPath().getName();
-      if (!child.isDirectory() || isHidden(candidate)) {
-        continue;
-      }
-      if (candidate.equals(name)) {
-        exact = candidate;
-      } else if (!caseSensitive && candidate.equalsIgnoreCase(name) && folded == null) {
-        folded = candidate;
-      }
-    }
-    String found = exact != null ? exact : folded;
-    return Optional.ofNullable(found).filter(n -> holdsData(new Path(root, n)));
+    return caseSensitive ? Optional.empty() : names.stream().filter(name::equalsIgnoreCase).findFirst();
   }
 
-  /** Metadata of a table, read from its files' footers (cached while the files are unchanged). */
+  /** Names of the tables (not views) of the default schema, sorted. */
+  public List<String> tableNames() {
+    return relations(WarehouseSchema.NAME).stream().filter(r -> r.kind().isTable())
+        .map(r -> r.name().name()).toList();
+  }
+
+  /**
+   * The tables and views of a schema, sorted by name. A raw directory that has the name of a managed
+   * table or view is hidden by it, and so is one that holds a schema's tables.
+   */
+  public List<Relation> relations(String schema) {
+    SortedMap<String, Relation> relations = new TreeMap<>();
+    if (schema.equals(WarehouseSchema.NAME)) {
+      for (String name : rawCandidates()) {
+        if (holdsData(new Path(root, name))) {
+          relations.put(name, new Relation(TableName.ofDefault(name), Relation.Kind.RAW_TABLE));
+        }
+      }
+    }
+    managedCandidates(schema).forEach(relation -> relations.put(relation.name().name(), relation));
+    return List.copyOf(relations.values());
+  }
+
+  /**
+   * What a name stands for in a schema: a managed table, else a view, else (in the default schema) a
+   * raw directory; an exact match wins over one that only differs in case.
+   */
+  public Optional<Relation> resolve(String schema, String name, boolean caseSensitive) {
+    List<Relation> candidates = new ArrayList<>(managedCandidates(schema));
+    if (schema.equals(WarehouseSchema.NAME)) {
+      rawCandidates().forEach(raw -> candidates.add(new Relation(TableName.ofDefault(raw), Relation.Kind.RAW_TABLE)));
+    }
+    Optional<Relation> found = candidates.stream().filter(c -> c.name().name().equals(name)).findFirst();
+    if (found.isEmpty() && !caseSensitive) {
+      found = candidates.stream().filter(c -> c.name().name().equalsIgnoreCase(name)).findFirst();
+    }
+    return found.filter(r -> r.kind() != Relation.Kind.RAW_TABLE || holdsData(new Path(root, r.name().name())));
+  }
+
+  /** Metadata of a table of the default schema. */
   public Optional<TableMetadata> table(String name) {
+    return table(TableName.ofDefault(name));
+  }
+
+  /** Metadata of a table, from its files' footers or its manifests (cached while they are unchanged). */
+  public Optional<TableMetadata> table(TableName name) {
     Optional<org.apache.iceberg.Table> icebergTable = managed.flatMap(tables -> tables.load(name));
     if (icebergTable.isPresent()) {
       return Optional.of(managedTable(name, icebergTable.get()));
     }
-    Path dir = new Path(root, name);
-    if (isHidden(name) || !isDirectory(dir)) {
+    return name.inDefaultSchema() ? rawTable(name) : Optional.empty();
+  }
+
+  /** A view, exactly as named. */
+  public Optional<ViewDefinition> view(TableName name) {
+    return managed.flatMap(tables -> tables.views().load(name));
+  }
+
+  /** The columns of a table or view, without reading a managed table's manifests. */
+  public List<ColumnMetadata> columns(Relation relation) {
+    TableName name = relation.name();
+    Optional<List<ColumnMetadata>> columns = switch (relation.kind()) {
+      case MANAGED_TABLE -> managed.flatMap(tables -> tables.load(name))
+          .map(table -> IcebergSchemas.columns(name.name(), table.schema()));
+      case RAW_TABLE -> rawTable(name).map(TableMetadata::columns);
+      case VIEW -> view(name).map(ViewDefinition::columns);
+    };
+    return columns.orElse(List.of());
+  }
+
+  private Optional<TableMetadata> rawTable(TableName name) {
+    Path dir = new Path(root, name.name());
+    if (isHidden(name.name()) || !isDirectory(dir) || createdSchemas().contains(name.name())) {
       return Optional.empty();
     }
     List<TableFiles.Listed> files = TableFiles.list(fs, dir);
@@ -155,12 +202,12 @@ public final class Warehouse {
     if (cached != null && cached.version().equals(fingerprint)) {
       return Optional.of(cached.metadata());
     }
-    TableMetadata metadata = TableLoader.load(name, dir.toString(), files, conf);
+    TableMetadata metadata = TableLoader.load(name.name(), dir.toString(), files, conf);
     cache.put(name, new Cached(fingerprint, metadata));
     return Optional.of(metadata);
   }
 
-  private TableMetadata managedTable(String name, org.apache.iceberg.Table table) {
+  private TableMetadata managedTable(TableName name, org.apache.iceberg.Table table) {
     org.apache.iceberg.Snapshot snapshot = table.currentSnapshot();
     // A snapshot never changes: its id, with the schema's, stands for the table's files and columns.
     List<Object> version = List.of(table.location(), snapshot == null ? -1L : snapshot.snapshotId(),
@@ -169,13 +216,42 @@ public final class Warehouse {
     if (cached != null && cached.version().equals(version)) {
       return cached.metadata();
     }
-    TableMetadata metadata = ManagedTableLoader.load(name, table);
+    TableMetadata metadata = ManagedTableLoader.load(name.name(), table);
     cache.put(name, new Cached(version, metadata));
     return metadata;
   }
 
-  private List<String> managedNames() {
-    return managed.map(ManagedTables::names).orElse(List.of());
+  /** The managed tables, then the views, of a schema: the order in which names resolve. */
+  private List<Relation> managedCandidates(String schema) {
+    if (managed.isEmpty()) {
+      return List.of();
+    }
+    List<Relation> candidates = new ArrayList<>();
+    managed.get().names(schema).forEach(name ->
+        candidates.add(new Relation(new TableName(schema, name), Relation.Kind.MANAGED_TABLE)));
+    managed.get().views().names(schema).forEach(name ->
+        candidates.add(new Relation(new TableName(schema, name), Relation.Kind.VIEW)));
+    return candidates;
+  }
+
+  /**
+   * Directories of the root that may be raw tables: not hidden, and not the directory of a schema,
+   * which holds managed tables' directories, never data files of its own.
+   */
+  private List<String> rawCandidates() {
+    List<String> schemas = createdSchemas();
+    List<String> names = new ArrayList<>();
+    for (FileStatus child : listRoot()) {
+      String name = child.getPath().getName();
+      if (child.isDirectory() && !isHidden(name) && !schemas.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private List<String> createdSchemas() {
+    return managed.map(tables -> tables.schemas().names()).orElse(List.of());
   }
 
   /** Explains why a name is not a table, for error messages. */

@@ -13,47 +13,50 @@ import org.apache.calcite.schema.lookup.Named;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The warehouse as a Calcite schema. Tables are looked up one at a time, so
- * a query reads only the footers of the tables it names.
+ * One schema of the warehouse as a Calcite schema: its tables and views.
+ * Tables are looked up one at a time, so a query reads only the footers of
+ * the tables it names.
  */
 public final class WarehouseSchema extends AbstractSchema {
-  /** The name under which the warehouse's tables are visible, and the default schema. */
+  /** The schema of the raw directories and of unqualified names. */
   public static final String NAME = "default";
 
   private final Warehouse warehouse;
+  private final String name;
 
-  public WarehouseSchema(Warehouse warehouse) {
+  public WarehouseSchema(Warehouse warehouse, String name) {
     this.warehouse = requireNonNull(warehouse, "warehouse");
-  }
-
-  public Warehouse warehouse() {
-    return warehouse;
+    this.name = requireNonNull(name, "name");
   }
 
   @Override public Lookup<Table> tables() {
     return new Lookup<>() {
-      @Override public @Nullable Table get(String name) {
-        return warehouse.resolveTableName(name, true).map(WarehouseSchema.this::load).orElse(null);
+      @Override public @Nullable Table get(String table) {
+        return warehouse.resolve(name, table, true).map(WarehouseSchema.this::load).orElse(null);
       }
 
-      @Override public @Nullable Named<Table> getIgnoreCase(String name) {
+      @Override public @Nullable Named<Table> getIgnoreCase(String table) {
         // A name can be listed yet hold no table, e.g. the directory of a table whose creation was killed.
-        return warehouse.resolveTableName(name, false)
-            .flatMap(found -> java.util.Optional.ofNullable(load(found)).map(table -> new Named<>(found, table)))
+        return warehouse.resolve(name, table, false)
+            .flatMap(found -> java.util.Optional.ofNullable(load(found)).map(loaded -> new Named<>(found.name().name(),
+                loaded)))
             .orElse(null);
       }
 
       @Override public Set<String> getNames(LikePattern pattern) {
         Predicate<String> matches = pattern.matcher()::apply;
         Set<String> names = new LinkedHashSet<>();
-        warehouse.tableNames().stream().filter(matches).forEach(names::add);
+        warehouse.relations(name).stream().map(r -> r.name().name()).filter(matches).forEach(names::add);
         return names;
       }
     };
   }
 
-  private @Nullable Table load(String name) {
-    return warehouse.table(name).map(FileTable::new).orElse(null);
+  private @Nullable Table load(Relation relation) {
+    if (relation.kind() == Relation.Kind.VIEW) {
+      return warehouse.view(relation.name()).map(StoredView::new).orElse(null);
+    }
+    return warehouse.table(relation.name()).map(FileTable::new).orElse(null);
   }
 
   @Override public boolean isMutable() {

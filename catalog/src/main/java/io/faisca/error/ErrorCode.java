@@ -12,9 +12,18 @@ public enum ErrorCode {
   INVALID_QUERY("42000"),
   TABLE_NOT_FOUND("42S02"),
   TABLE_EXISTS("42S01"),
+  /** SQL's invalid schema name: the schema named does not exist. */
+  SCHEMA_NOT_FOUND("3F000"),
+  /** PostgreSQL's duplicate_schema: SQL and X/Open have no code of their own for it. */
+  SCHEMA_EXISTS("42P06"),
+  /** Dependent objects still exist: a schema holding tables or views, dropped without CASCADE. */
+  SCHEMA_NOT_EMPTY("2BP01"),
+  /** PostgreSQL's wrong_object_type: a view named where a table must be, or the other way round. */
+  WRONG_OBJECT_TYPE("42809"),
   NOT_NULL_VIOLATION("23502"),
   COMMIT_CONFLICT("40001"),
   COLUMN_NOT_FOUND("42S22"),
+  COLUMN_EXISTS("42S21"),
   FUNCTION_NOT_FOUND("42883"),
   TYPE_MISMATCH("42804"),
   UNKNOWN_SETTING("42704"),

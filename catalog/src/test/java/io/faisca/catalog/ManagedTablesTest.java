@@ -42,10 +42,11 @@ class ManagedTablesTest {
 
   @Test void aCreatedTableIsListedAndReadEmpty() {
     Warehouse warehouse = Warehouse.open(root.toString());
-    assertThat(managed(warehouse).create("Sales", SCHEMA, FileFormat.PARQUET, false)).isTrue();
+    assertThat(managed(warehouse).create(TableName.ofDefault("Sales"), SCHEMA, FileFormat.PARQUET, false)).isTrue();
     assertThat(warehouse.tableNames()).containsExactly("Sales");
-    assertThat(warehouse.resolveTableName("sales", false)).hasValue("Sales");
-    assertThat(warehouse.resolveTableName("sales", true)).isEmpty();
+    assertThat(warehouse.resolve(WarehouseSchema.NAME, "sales", false)).map(Relation::name)
+        .hasValue(TableName.ofDefault("Sales"));
+    assertThat(warehouse.resolve(WarehouseSchema.NAME, "sales", true)).isEmpty();
     TableMetadata sales = warehouse.table("Sales").orElseThrow();
     assertThat(sales.files()).isEmpty();
     assertThat(sales.rowCount()).isZero();
@@ -59,8 +60,8 @@ class ManagedTablesTest {
 
   @Test void appendedFilesAreTheTableWithTheirStatistics() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
-    Table table = managed(warehouse).load("sales").orElseThrow();
+    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    Table table = managed(warehouse).load(TableName.ofDefault("sales")).orElseThrow();
     DataFile first = write(table, "a.parquet", record(1, "9.50", "x"), record(7, null, null));
     DataFile second = write(table, "b.parquet", record(3, "100.25", "y"));
     table.newAppend().appendFile(first).appendFile(second).commit();
@@ -80,44 +81,44 @@ class ManagedTablesTest {
     Warehouse writer = Warehouse.open(root.toString());
     Warehouse reader = Warehouse.open(root.toString());
     assertThat(reader.tableNames()).isEmpty();
-    managed(writer).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    managed(writer).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
     assertThat(reader.table("sales").orElseThrow().rowCount()).isZero();
-    Table table = managed(writer).load("sales").orElseThrow();
+    Table table = managed(writer).load(TableName.ofDefault("sales")).orElseThrow();
     table.newAppend().appendFile(write(table, "a.parquet", record(1, "1.00", "x"))).commit();
     assertThat(reader.table("sales").orElseThrow().rowCount()).isOne();
   }
 
   @Test void creatingAnExistingTableIsAnErrorUnlessAsked() {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
-    assertThatThrownBy(() -> managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false))
+    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    assertThatThrownBy(() -> managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false))
         .isInstanceOf(FaiscaException.class).hasMessageContaining("'sales' already exists")
         .extracting(e -> ((FaiscaException) e).code()).isEqualTo(ErrorCode.TABLE_EXISTS);
-    assertThat(managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, true)).isFalse();
+    assertThat(managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, true)).isFalse();
   }
 
   @Test void droppingATableForgetsItAndDeletesItsFiles() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
-    Table table = managed(warehouse).load("sales").orElseThrow();
+    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    Table table = managed(warehouse).load(TableName.ofDefault("sales")).orElseThrow();
     DataFile file = write(table, "a.parquet", record(1, "1.00", "x"));
     table.newAppend().appendFile(file).commit();
     assertThat(Path.of(java.net.URI.create(file.location()))).exists();
 
-    assertThat(managed(warehouse).drop("sales", false)).isTrue();
+    assertThat(managed(warehouse).drop(TableName.ofDefault("sales"), false)).isTrue();
     assertThat(warehouse.tableNames()).isEmpty();
     assertThat(warehouse.table("sales")).isEmpty();
     assertThat(Path.of(java.net.URI.create(file.location()))).doesNotExist();
-    assertThatThrownBy(() -> managed(warehouse).drop("sales", false))
+    assertThatThrownBy(() -> managed(warehouse).drop(TableName.ofDefault("sales"), false))
         .isInstanceOf(FaiscaException.class).hasMessageContaining("'sales' does not exist");
-    assertThat(managed(warehouse).drop("sales", true)).isFalse();
+    assertThat(managed(warehouse).drop(TableName.ofDefault("sales"), true)).isFalse();
   }
 
   @Test void aManagedTableHidesARawDirectoryOfTheSameName() throws IOException {
     ParquetFiles.write(root.resolve("sales/part-0.parquet"), "message m { required int32 id; }",
         ParquetFiles.row(1));
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
     assertThat(warehouse.tableNames()).containsExactly("sales");
     assertThat(warehouse.table("sales").orElseThrow().columns()).hasSize(3);
     assertThat(Files.list(root.resolve(".faisca")).toList()).isNotEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,24 +29,28 @@ class TableNameResolutionTest {
   }
 
   @Test void exactNameResolvesEitherWay() {
-    assertThat(warehouse.resolveTableName("LineItem", true)).hasValue("LineItem");
-    assertThat(warehouse.resolveTableName("LineItem", false)).hasValue("LineItem");
+    assertThat(resolve("LineItem", true)).hasValue("LineItem");
+    assertThat(resolve("LineItem", false)).hasValue("LineItem");
   }
 
   @Test void otherCaseResolvesOnlyWhenCaseInsensitive() {
-    assertThat(warehouse.resolveTableName("lineitem", false)).hasValue("LineItem");
-    assertThat(warehouse.resolveTableName("LINEITEM", false)).hasValue("LineItem");
-    assertThat(warehouse.resolveTableName("lineitem", true)).isEmpty();
+    assertThat(resolve("lineitem", false)).hasValue("LineItem");
+    assertThat(resolve("LINEITEM", false)).hasValue("LineItem");
+    assertThat(resolve("lineitem", true)).isEmpty();
   }
 
   @Test void exactMatchWinsOverOneThatOnlyDiffersInCase() {
-    assertThat(warehouse.resolveTableName("orders", false)).hasValue("orders");
-    assertThat(warehouse.resolveTableName("Orders", false)).hasValue("Orders");
+    assertThat(resolve("orders", false)).hasValue("orders");
+    assertThat(resolve("Orders", false)).hasValue("Orders");
   }
 
   @Test void directoriesThatAreNotTablesDoNotResolve() {
-    assertThat(warehouse.resolveTableName("empty", false)).isEmpty();
-    assertThat(warehouse.resolveTableName("_staging", true)).isEmpty();
-    assertThat(warehouse.resolveTableName("missing", false)).isEmpty();
+    assertThat(resolve("empty", false)).isEmpty();
+    assertThat(resolve("_staging", true)).isEmpty();
+    assertThat(resolve("missing", false)).isEmpty();
+  }
+
+  private Optional<String> resolve(String name, boolean caseSensitive) {
+    return warehouse.resolve(WarehouseSchema.NAME, name, caseSensitive).map(found -> found.name().name());
   }
 }

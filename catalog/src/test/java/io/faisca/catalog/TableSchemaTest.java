@@ -41,7 +41,7 @@ class TableSchemaTest {
     assertThat(table.columns()).extracting(ColumnMetadata::name)
         .containsExactly("id", "name", "price", "shipped", "seen", "active", "score");
     assertThat(table.columns()).extracting(ColumnMetadata::typeName)
-        .containsExactly("BIGINT", "VARCHAR", "DECIMAL(9, 2)", "DATE", "TIMESTAMP_WITH_LOCAL_TIME_ZONE",
+        .containsExactly("BIGINT", "VARCHAR", "DECIMAL(9, 2)", "DATE", "TIMESTAMP WITH LOCAL TIME ZONE",
             "BOOLEAN", "DOUBLE");
     assertThat(table.columns()).extracting(ColumnMetadata::nullable)
         .containsExactly(false, true, false, true, true, false, true);

@@ -30,7 +30,7 @@ class WarehouseSchemaTest {
           optional binary o_comment (STRING);
         }""", rows(5, i -> row((long) i, 100L * i, "c" + i)));
     ParquetFiles.write(root.resolve("lineitem/part-0.parquet"), "message m { required int32 l_linenumber; }", row(1));
-    tables = new WarehouseSchema(Warehouse.open(root.toString())).tables();
+    tables = new WarehouseSchema(Warehouse.open(root.toString()), WarehouseSchema.NAME).tables();
   }
 
   @Test void exactLookupIsCaseSensitive() {

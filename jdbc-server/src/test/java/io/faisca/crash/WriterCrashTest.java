@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faisca.catalog.DataFile;
+import io.faisca.catalog.TableName;
 import io.faisca.crash.KilledWriter.At;
 import io.faisca.hdfs.WarehouseRoot;
 import java.io.IOException;
@@ -120,7 +121,7 @@ class WriterCrashTest {
   }
 
   private static long icebergRows(WarehouseRoot warehouse, String name) throws IOException {
-    Table table = warehouse.open().managedTables().orElseThrow().load(name).orElseThrow();
+    Table table = warehouse.open().managedTables().orElseThrow().load(TableName.ofDefault(name)).orElseThrow();
     long count = 0;
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
       for (Record ignored : records) {

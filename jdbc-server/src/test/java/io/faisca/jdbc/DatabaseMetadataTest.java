@@ -79,7 +79,7 @@ class DatabaseMetadataTest {
   @Test
   void schemasTableTypesAndEmptyKeys() throws SQLException {
     assertThat(column(metadata.getSchemas(), "TABLE_SCHEM")).containsExactly("default");
-    assertThat(column(metadata.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE");
+    assertThat(column(metadata.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
     assertThat(column(metadata.getPrimaryKeys(null, "default", "t"), "COLUMN_NAME")).isEmpty();
     assertThat(column(metadata.getImportedKeys(null, "default", "t"), "PKTABLE_NAME")).isEmpty();
     assertThat(column(metadata.getTypeInfo(), "TYPE_NAME")).contains("INTEGER", "DECIMAL", "VARCHAR", "DATE");

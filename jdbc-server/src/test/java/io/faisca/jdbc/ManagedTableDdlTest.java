@@ -100,7 +100,8 @@ class ManagedTableDdlTest {
         .isInstanceOf(SQLException.class).hasMessageContaining("'X' is declared twice")
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
     assertThatThrownBy(() -> statement.executeUpdate("CREATE TABLE other.t (x INTEGER)"))
-        .isInstanceOf(SQLException.class).hasMessageContaining("names another schema");
+        .isInstanceOf(SQLException.class).hasMessageContaining("Schema 'other' does not exist")
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("3F000");
     assertThatThrownBy(() -> statement.executeUpdate("CREATE TABLE t (x INTEGER"))
         .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42000");
     assertThat(warehouse.resolve(".faisca")).doesNotExist();

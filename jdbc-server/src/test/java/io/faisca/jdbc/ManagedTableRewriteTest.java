@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faisca.catalog.DataFile;
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,7 +137,8 @@ class ManagedTableRewriteTest {
   }
 
   private List<String> operations() {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load("items").orElseThrow();
+    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("items"))
+        .orElseThrow();
     List<String> operations = new ArrayList<>();
     table.snapshots().forEach(snapshot -> operations.add(snapshot.operation()));
     return operations;

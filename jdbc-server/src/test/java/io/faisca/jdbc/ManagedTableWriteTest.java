@@ -3,7 +3,9 @@ package io.faisca.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
+import io.faisca.catalog.WarehouseSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +128,7 @@ class ManagedTableWriteTest {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement views = duckdb.createStatement()) {
       Warehouse opened = Warehouse.open(warehouse.toString());
-      for (String table : opened.managedTables().orElseThrow().names()) {
+      for (String table : opened.managedTables().orElseThrow().names(WarehouseSchema.NAME)) {
         String files = opened.table(table).orElseThrow().files().stream()
             .map(file -> "'" + java.net.URI.create(file.path()).getPath() + "'")
             .collect(Collectors.joining(", "));
@@ -137,7 +139,8 @@ class ManagedTableWriteTest {
   }
 
   private long icebergRecordCount(String name) throws IOException {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(name).orElseThrow();
+    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault(name))
+        .orElseThrow();
     long count = 0;
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
       for (Record ignored : records) {

@@ -3,6 +3,7 @@ package io.faisca.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.faisca.catalog.TableName;
 import io.faisca.hdfs.WarehouseRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class TableMaintenanceTest {
   }
 
   private Table table() {
-    return warehouse.open().managedTables().orElseThrow().load("t").orElseThrow();
+    return warehouse.open().managedTables().orElseThrow().load(TableName.ofDefault("t")).orElseThrow();
   }
 
   private List<String> tableFiles() throws IOException {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DDL and writes through a server and Avatica's plain driver: update counts and SQLStates over the wire. */
+/**
+ * DDL, writes and questions about the catalog through a server and Avatica's plain driver: update
+ * counts, result sets and SQLStates over the wire.
+ */
 class ServerWriteTest {
   @TempDir static Path warehouse;
   private static ServerProcess server;
@@ -51,6 +54,39 @@ class ServerWriteTest {
       assertThat(statement.executeUpdate("DROP TABLE t")).isZero();
       assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM t"))
           .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42S02");
+    }
+  }
+
+  @Test void schemasViewsAndCatalogQueriesWorkRemotely() throws Exception {
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl("protobuf"));
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE SCHEMA shop");
+      statement.executeUpdate("CREATE TABLE shop.t (id INTEGER NOT NULL, v VARCHAR)");
+      statement.executeUpdate("INSERT INTO shop.t VALUES (1, 'a'), (2, 'b')");
+      assertThat(statement.executeUpdate("ALTER TABLE shop.t RENAME COLUMN v TO w")).isZero();
+      statement.executeUpdate("CREATE VIEW shop.v AS SELECT w FROM shop.t");
+      try (ResultSet rows = statement.executeQuery("SHOW TABLES FROM shop")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString("table_name")).isEqualTo("t");
+        assertThat(rows.getString("table_type")).isEqualTo("TABLE");
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString("table_name")).isEqualTo("v");
+        assertThat(rows.next()).isFalse();
+      }
+      assertThat(statement.execute("DESCRIBE shop.t")).isTrue();
+      try (ResultSet rows = statement.getResultSet()) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString("column_name")).isEqualTo("id");
+        assertThat(rows.getBoolean("nullable")).isFalse();
+        assertThat(rows.getString("partitioning")).isNull();
+      }
+      try (ResultSet rows = statement.executeQuery("SELECT w FROM shop.v ORDER BY w")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("a");
+      }
+      assertThatThrownBy(() -> statement.executeUpdate("DROP SCHEMA shop"))
+          .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("2BP01");
+      assertThat(statement.executeUpdate("DROP SCHEMA shop CASCADE")).isZero();
     }
   }
 }

@@ -2,7 +2,9 @@ package io.faisca.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
+import io.faisca.catalog.WarehouseRoot;
 import io.faisca.catalog.WarehouseSchema;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
@@ -102,6 +104,24 @@ public final class FaiscaPlanner {
     }
   }
 
+  /**
+   * Plans the query of a view about to be created (or replaced), as a query naming the view would
+   * plan it: its columns are the view's, and a query that reads the view itself is refused.
+   */
+  public PlannedQuery planView(String sql, SqlNode query, TableName view) {
+    if (!query.isA(SqlKind.QUERY)) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "A view is a query (SELECT, VALUES, WITH or a set"
+          + " operation)");
+    }
+    try {
+      Session session = new Session();
+      session.views.defining(view);
+      return session.plan(sql, query, null, null);
+    } catch (StackOverflowError e) {
+      throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
+    }
+  }
+
   /** The row type a CREATE TABLE column list declares, each type derived as the validator derives it. */
   public RelDataType rowType(SqlNodeList columns) {
     return new Session().rowType(columns);
@@ -144,15 +164,16 @@ public final class FaiscaPlanner {
   }
 
   /** Planning state for one statement. */
-  private final class Session {
+  private final class Session implements ViewExpansion.Planning {
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(FaiscaTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final RelOptCluster cluster;
     private final VolcanoPlanner volcano = new VolcanoPlanner();
+    private final ViewExpansion views = new ViewExpansion(this, warehouse);
 
     Session() {
-      CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-      root.add(WarehouseSchema.NAME, new WarehouseSchema(warehouse));
+      // Schemas are looked up as the statement names them: one created since the last statement is there.
+      CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new WarehouseRoot(warehouse));
       catalogReader = new CalciteCatalogReader(root, List.of(WarehouseSchema.NAME), typeFactory,
           connectionConfig());
       volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -207,23 +228,35 @@ public final class FaiscaPlanner {
     }
 
     private SqlValidator validator() {
-      return SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, catalogReader,
+      return validator(catalogReader);
+    }
+
+    @Override public CalciteCatalogReader reader(List<String> schemaPath) {
+      return catalogReader.withSchemaPath(schemaPath);
+    }
+
+    @Override public RelDataTypeFactory typeFactory() {
+      return typeFactory;
+    }
+
+    @Override public SqlValidator validator(CalciteCatalogReader reader) {
+      return SqlValidatorUtil.newValidator(FaiscaOperatorTable.INSTANCE, reader,
           typeFactory, SqlValidator.Config.DEFAULT
               .withConformance(FaiscaConformance.INSTANCE)
               .withIdentifierExpansion(true)
               .withDefaultNullCollation(NullCollation.HIGH));
     }
 
-    private RelRoot toRel(SqlValidator validator, SqlNode validated) {
+    @Override public SqlToRelConverter converter(SqlValidator validator, CalciteCatalogReader reader) {
       SqlToRelConverter.Config config = SqlToRelConverter.config()
           .withExpand(false)
           .withTrimUnusedFields(true)
           .withInSubQueryThreshold(Integer.MAX_VALUE);
-      SqlToRelConverter converter = new SqlToRelConverter(
-          (type, queryString, schemaPath, viewPath) -> {
-            throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Views are not supported");
-          },
-          validator, catalogReader, cluster, StandardConvertletTable.INSTANCE, config);
+      return new SqlToRelConverter(views, validator, reader, cluster, StandardConvertletTable.INSTANCE, config);
+    }
+
+    private RelRoot toRel(SqlValidator validator, SqlNode validated) {
+      SqlToRelConverter converter = converter(validator, catalogReader);
       RelRoot root = converter.convertQuery(validated, false, true);
       return root.withRel(converter.trimUnusedFields(true, root.rel));
     }

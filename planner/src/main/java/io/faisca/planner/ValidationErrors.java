@@ -10,6 +10,8 @@ import org.apache.calcite.runtime.CalciteContextException;
 /** Turns the validator's exceptions into categorized errors with the position in the SQL. */
 final class ValidationErrors {
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+  /** Calcite's words for a name missing from a schema that exists. */
+  private static final Pattern WITHIN = Pattern.compile("Object '([^']*)' not found within '([^']*)'");
 
   private ValidationErrors() {
   }
@@ -19,7 +21,11 @@ final class ValidationErrors {
     String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
     String where = " (line " + e.getPosLine() + ", column " + e.getPosColumn() + ")";
     ErrorCode code = classify(reason);
-    if (code == ErrorCode.TABLE_NOT_FOUND) {
+    Matcher within = WITHIN.matcher(reason);
+    if (code == ErrorCode.TABLE_NOT_FOUND && within.find()) {
+      reason = "Table '" + within.group(2) + "." + within.group(1) + "' not found: schema '" + within.group(2)
+          + "' has no table or view '" + within.group(1) + "'";
+    } else if (code == ErrorCode.TABLE_NOT_FOUND) {
       String name = firstQuoted(reason);
       reason = "Table '" + name + "' not found: " + warehouse.describeMissingTable(name);
     }

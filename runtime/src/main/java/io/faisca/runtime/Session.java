@@ -5,6 +5,7 @@ import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTableExecute;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlDelete;
@@ -32,11 +33,15 @@ public final class Session {
     this.engine = engine;
   }
 
-  /** Plans a query, or prepares a change of settings. */
+  /** Plans a query, or prepares a command or a question about the catalog. */
   public Prepared prepare(String sql) {
     SqlNode parsed = engine.planner().parse(sql);
     if (parsed instanceof SqlSetOption option) {
       return SettingChange.of(this, sql, option);
+    }
+    Optional<Prepared> catalogStatement = CatalogStatements.prepare(sql, parsed, engine.planner());
+    if (catalogStatement.isPresent()) {
+      return catalogStatement.get();
     }
     if (parsed instanceof SqlCreateTable create) {
       return create.query != null ? TableWrites.createAs(sql, create, this)

@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Spark session Faísca runs on, configured for the machine: shuffle
  * partitions sized to the cores, adaptive execution and ANSI semantics on,
- * UTC session time, java.time values in rows. Settings the caller passes win.
+ * UTC session time, java.time values in rows, Parquet columns matched by
+ * field id where the read schema gives one. Settings the caller passes win.
  */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
@@ -37,6 +38,8 @@ public final class SparkSessions {
     conf.put("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED");
     // Tables Faísca writes are Iceberg tables: instants as INT64 microseconds, as Iceberg reads them.
     conf.put("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    // Their columns are matched by Iceberg field id, so that renamed, dropped and added columns read right.
+    conf.put("spark.sql.parquet.fieldId.read.enabled", "true");
     Integer cores = localCores(master);
     if (cores != null) {
       conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, cores * 2)));

@@ -3,12 +3,13 @@ package io.faisca.runtime;
 import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.Relation;
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
-import io.faisca.catalog.WarehouseSchema;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.planner.FaiscaPlanner;
-import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
@@ -25,53 +26,33 @@ final class TableCommands {
     if (create.columnList == null || create.columnList.isEmpty()) {
       throw new FaiscaException(ErrorCode.INVALID_QUERY, "CREATE TABLE needs a list of columns");
     }
-    String name = tableName(create.name);
+    Warehouse warehouse = planner.warehouse();
+    TableName name = CatalogNames.written(warehouse, create.name);
     var schema = IcebergSchemas.of(planner.rowType(create.columnList));
-    ManagedTables tables = managedTables(planner.warehouse());
+    ManagedTables tables = managedTables(warehouse);
     return command(sql, () -> {
-      tables.create(name, schema, FileFormat.PARQUET, create.ifNotExists);
+      if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
+        tables.create(name, schema, FileFormat.PARQUET, create.ifNotExists);
+      }
       return 0;
     });
   }
 
   static Command drop(String sql, SqlDropTable drop, FaiscaPlanner planner) {
-    String name = tableName(drop.name);
     Warehouse warehouse = planner.warehouse();
     return command(sql, () -> {
-      String found = warehouse.resolveTableName(name, false).orElse(name);
-      boolean managed = warehouse.managedTables().map(tables -> tables.load(found).isPresent()).orElse(false);
-      if (!managed && warehouse.table(found).isPresent()) {
-        throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + found + "' is a directory of files, not"
-            + " a table Faísca manages: it is read-only, and DROP TABLE leaves it alone");
+      Optional<Relation> found = CatalogNames.find(warehouse, drop.name);
+      if (found.isEmpty() && drop.ifExists) {
+        return 0;
       }
-      managedTables(warehouse).drop(found, drop.ifExists);
+      managedTables(warehouse).drop(CatalogNames.managedTable(warehouse, drop.name, "DROP TABLE"), drop.ifExists);
       return 0;
     });
   }
 
   /** The managed table a statement writes to, by the name it gives; a raw directory is read-only. */
-  static String writableTable(Warehouse warehouse, SqlIdentifier identifier) {
-    String name = tableName(identifier);
-    String found = warehouse.resolveTableName(name, false).orElseThrow(() -> new FaiscaException(
-        ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
-    if (managedTables(warehouse).load(found).isEmpty()) {
-      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + found + "' is a directory of files, not a"
-          + " table Faísca manages: it is read-only");
-    }
-    return found;
-  }
-
-  /** A table of the default schema, named as written (quoted or not). */
-  static String tableName(SqlIdentifier identifier) {
-    List<String> names = identifier.names;
-    if (names.size() == 2 && names.get(0).equalsIgnoreCase(WarehouseSchema.NAME)) {
-      return names.get(1);
-    }
-    if (names.size() != 1) {
-      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Tables live in schema '" + WarehouseSchema.NAME
-          + "'; '" + identifier + "' names another schema");
-    }
-    return names.get(0);
+  static TableName writableTable(Warehouse warehouse, SqlIdentifier identifier) {
+    return CatalogNames.managedTable(warehouse, identifier, "a write");
   }
 
   static ManagedTables managedTables(Warehouse warehouse) {

@@ -2,6 +2,7 @@ package io.faisca.runtime;
 
 import io.faisca.catalog.ManagedTables;
 import io.faisca.catalog.TableMaintenance;
+import io.faisca.catalog.TableName;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTableExecute;
@@ -34,7 +35,7 @@ final class TableProcedures {
 
   static Command prepare(String sql, SqlAlterTableExecute execute, Session session) {
     String procedure = execute.procedure.getSimple().toLowerCase(Locale.ROOT);
-    String name = TableCommands.writableTable(session.engine().warehouse(), execute.table);
+    TableName name = TableCommands.writableTable(session.engine().warehouse(), execute.table);
     ManagedTables tables = TableCommands.managedTables(session.engine().warehouse());
     return switch (procedure) {
       case "remove_orphan_files" -> {
@@ -61,7 +62,7 @@ final class TableProcedures {
     };
   }
 
-  private static TableMaintenance maintenance(ManagedTables tables, String name) {
+  private static TableMaintenance maintenance(ManagedTables tables, TableName name) {
     Table table = tables.load(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
         "Table '" + name + "' does not exist"));
     return tables.maintenance(table);

@@ -1,6 +1,7 @@
 package io.faisca.runtime;
 
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.TableMetadata;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
@@ -109,14 +110,15 @@ final class TableRewrites {
     PlannedQuery matching = planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, condition));
     SqlNode rows = target.select(new SqlNodeList(items, POS), null);
     return new Rewrite(session, target, matching,
-        planner.planInto(sql, rows, new InsertTarget(target.name(), target.table().columns(), List.of())));
+        planner.planInto(sql, rows, new InsertTarget(target.name().toString(), target.table().columns(),
+            List.of())));
   }
 
   /** The managed table a DELETE or UPDATE changes, as its statement names it. */
-  private record Target(String name, SqlIdentifier alias, TableMetadata table, ManagedTables tables) {
+  private record Target(TableName name, SqlIdentifier alias, TableMetadata table, ManagedTables tables) {
     static Target of(Session session, SqlIdentifier identifier, SqlIdentifier alias) {
       Warehouse warehouse = session.engine().planner().warehouse();
-      String found = TableCommands.writableTable(warehouse, identifier);
+      TableName found = TableCommands.writableTable(warehouse, identifier);
       return new Target(found, alias, warehouse.table(found).orElseThrow(), TableCommands.managedTables(warehouse));
     }
 
@@ -131,11 +133,11 @@ final class TableRewrites {
     }
 
     SqlNode reference(String column) {
-      return new SqlIdentifier(List.of(alias == null ? name : alias.getSimple(), column), POS);
+      return new SqlIdentifier(List.of(alias == null ? name.name() : alias.getSimple(), column), POS);
     }
 
     SqlSelect select(SqlNodeList items, SqlNode where) {
-      SqlNode from = new SqlIdentifier(name, POS);
+      SqlNode from = new SqlIdentifier(List.of(name.schema(), name.name()), POS);
       if (alias != null) {
         from = SqlStdOperatorTable.AS.createCall(POS, from, alias);
       }

@@ -4,6 +4,7 @@ import io.faisca.catalog.ColumnMetadata;
 import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.TableName;
 import io.faisca.catalog.TableMetadata;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
@@ -21,6 +22,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.types.Types;
 
 /**
  * {@code INSERT INTO} and {@code CREATE TABLE AS}: the source query is planned
@@ -35,17 +37,20 @@ final class TableWrites {
   static Command insert(String sql, SqlInsert insert, Session session) {
     FaiscaPlanner planner = session.engine().planner();
     Warehouse warehouse = planner.warehouse();
-    String found = TableCommands.writableTable(warehouse, (SqlIdentifier) insert.getTargetTable());
+    TableName found = TableCommands.writableTable(warehouse, (SqlIdentifier) insert.getTargetTable());
     ManagedTables tables = TableCommands.managedTables(warehouse);
     TableMetadata table = warehouse.table(found).orElseThrow();
     List<String> columns = insert.getTargetColumnList() == null ? List.of()
         : insert.getTargetColumnList().stream().map(column -> ((SqlIdentifier) column).getSimple()).toList();
     PreparedQuery rows = rows(session, planner.planInto(sql, insert.getSource(),
-        new InsertTarget(found, table.columns(), columns)));
+        new InsertTarget(found.toString(), table.columns(), columns)));
     return TableCommands.command(sql, () -> {
       Table target = tables.load(found).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "Table '" + found + "' was dropped"));
+      sameColumns(found, table, target);
       List<DataFile> files = write(rows, target);
+      target.refresh();
+      sameColumns(found, table, target);
       AppendFiles append = target.newAppend();
       files.forEach(append::appendFile);
       try {
@@ -64,14 +69,33 @@ final class TableWrites {
           + " a column list is not supported");
     }
     FaiscaPlanner planner = session.engine().planner();
-    String name = TableCommands.tableName(create.name);
+    Warehouse warehouse = planner.warehouse();
+    TableName name = CatalogNames.written(warehouse, create.name);
     SqlNode query = create.query;
     Schema schema = IcebergSchemas.of(planner.plan(sql, query).rowType());
-    List<ColumnMetadata> columns = IcebergSchemas.columns(name, schema);
-    PreparedQuery rows = rows(session, planner.planInto(sql, query, new InsertTarget(name, columns, List.of())));
-    ManagedTables tables = TableCommands.managedTables(planner.warehouse());
-    return TableCommands.command(sql, () -> tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists,
-        table -> write(rows, table)));
+    List<ColumnMetadata> columns = IcebergSchemas.columns(name.name(), schema);
+    PreparedQuery rows = rows(session, planner.planInto(sql, query,
+        new InsertTarget(name.toString(), columns, List.of())));
+    ManagedTables tables = TableCommands.managedTables(warehouse);
+    return TableCommands.command(sql, () -> {
+      if (!CatalogNames.free(warehouse, name, create.ifNotExists)) {
+        return 0;
+      }
+      return tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists, table -> write(rows, table));
+    });
+  }
+
+  /**
+   * Checks that the table still has the columns the rows were planned for: written under the field ids
+   * of a table that has since gained or lost a column, values would land in the wrong columns.
+   */
+  private static void sameColumns(TableName name, TableMetadata planned, Table target) {
+    List<Integer> then = planned.columns().stream().map(column -> column.fieldId().orElse(-1)).toList();
+    List<Integer> now = target.schema().columns().stream().map(Types.NestedField::fieldId).toList();
+    if (!then.equals(now)) {
+      throw new FaiscaException(ErrorCode.COMMIT_CONFLICT, "The columns of '" + name + "' changed after the INSERT"
+          + " was planned; nothing was written. Run it again");
+    }
   }
 
   private static PreparedQuery rows(Session session, PlannedQuery plan) {

@@ -157,7 +157,7 @@ class TpchRemoteMetadataTest {
     @Test
     void tableTypes() throws SQLException {
       try (ResultSet rs = metadata().getTableTypes()) {
-        assertThat(strings(rs, "TABLE_TYPE")).containsExactly("TABLE");
+        assertThat(strings(rs, "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
       }
     }
 

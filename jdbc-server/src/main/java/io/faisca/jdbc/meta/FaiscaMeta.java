@@ -4,6 +4,7 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.jdbc.ConnectionSettings;
 import io.faisca.jdbc.FaiscaVersion;
+import io.faisca.runtime.CatalogQuery;
 import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.Prepared;
 import io.faisca.runtime.Command;
@@ -247,11 +248,22 @@ public final class FaiscaMeta implements ProtobufMeta {
     }
   }
 
-  /** Runs a prepared statement: a query starts and returns its first frame, a command returns its count. */
+  /**
+   * Runs a prepared statement: a query starts and returns its first frame, a command returns its count,
+   * a question about the catalog returns all its rows in one frame.
+   */
   private MetaResultSet run(StatementHandle h, StatementState statement, List<?> parameters, int firstFrameSize) {
     if (statement.prepared() instanceof Command command) {
       try {
         return MetaResultSet.count(h.connectionId, h.id, command.execute());
+      } catch (RuntimeException e) {
+        throw Errors.toAvatica(e);
+      }
+    }
+    if (statement.prepared() instanceof CatalogQuery query) {
+      try {
+        return MetaResultSet.create(h.connectionId, h.id, false, statement.signature(),
+            new Frame(0, true, statement.capped(query.rows())));
       } catch (RuntimeException e) {
         throw Errors.toAvatica(e);
       }
@@ -320,7 +332,8 @@ public final class FaiscaMeta implements ProtobufMeta {
   }
 
   @Override public MetaResultSet getTableTypes(ConnectionHandle ch) {
-    return metadata(ch, MetaImpl.MetaTableType.class, List.of(new MetaImpl.MetaTableType(Catalog.TABLE_TYPE)));
+    return metadata(ch, MetaImpl.MetaTableType.class, List.of(new MetaImpl.MetaTableType(Catalog.TABLE_TYPE),
+        new MetaImpl.MetaTableType(Catalog.VIEW_TYPE)));
   }
 
   @Override public MetaResultSet getTypeInfo(ConnectionHandle ch) {

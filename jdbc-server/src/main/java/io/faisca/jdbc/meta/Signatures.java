@@ -1,7 +1,7 @@
 package io.faisca.jdbc.meta;
 
 import io.faisca.runtime.Prepared;
-import io.faisca.runtime.PreparedQuery;
+import io.faisca.runtime.Command;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class Signatures {
   }
 
   static Meta.Signature of(Prepared prepared) {
-    Meta.StatementType type = prepared instanceof PreparedQuery ? Meta.StatementType.SELECT : Meta.StatementType.OTHER_DDL;
+    Meta.StatementType type = prepared instanceof Command ? Meta.StatementType.OTHER_DDL : Meta.StatementType.SELECT;
     return new Meta.Signature(columns(prepared.rowType()), prepared.sqlText(), parameters(prepared.parameterRowType()),
         null, Meta.CursorFactory.ARRAY, type);
   }

@@ -43,6 +43,12 @@ final class StatementState {
     return maxRows;
   }
 
+  /** Rows made whole on the server, as frame rows, no more than the statement's cap (0 for none, as JDBC). */
+  synchronized List<Object> capped(List<Object[]> rows) {
+    touch();
+    return List.copyOf(maxRows <= 0 ? rows : rows.subList(0, (int) Math.min(rows.size(), maxRows)));
+  }
+
   synchronized Prepared prepared() {
     return prepared;
   }

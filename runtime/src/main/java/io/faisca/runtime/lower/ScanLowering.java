@@ -9,15 +9,23 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the files the catalog listed when the query was planned, with the
- * schema the catalog read from their footers, then filters and projects.
- * Spark pushes the filter and the column list into its Parquet reader.
+ * schema the catalog read from their footers (or a managed table's schema),
+ * then filters and projects. Spark pushes the filter and the column list into
+ * its Parquet reader. A managed table's columns are matched to the files'
+ * columns by Iceberg field id, not by name: files written before a column was
+ * renamed, dropped, added or widened read as the table's columns are now.
  */
 final class ScanLowering {
+  /** Where Spark's Parquet reader (and writer) look for a column's field id. */
+  private static final String FIELD_ID = "parquet.field.id";
+
   private ScanLowering() {
   }
 
@@ -43,8 +51,14 @@ final class ScanLowering {
   private static StructType readSchema(TableMetadata table) {
     StructField[] fields = table.columns().stream()
         .map(c -> DataTypes.createStructField(c.name(), SparkTypes.of(
-            c.toRelDataType(SparkTypeFactory.INSTANCE)), true))
+            c.toRelDataType(SparkTypeFactory.INSTANCE)), true, fieldId(c)))
         .toArray(StructField[]::new);
     return DataTypes.createStructType(fields);
+  }
+
+  /** Spark matches a column by this id when {@code spark.sql.parquet.fieldId.read.enabled} is on. */
+  private static Metadata fieldId(ColumnMetadata column) {
+    return column.fieldId().isEmpty() ? Metadata.empty()
+        : new MetadataBuilder().putLong(FIELD_ID, column.fieldId().getAsInt()).build();
   }
 }

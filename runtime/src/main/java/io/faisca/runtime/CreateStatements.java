@@ -1,0 +1,66 @@
+package io.faisca.runtime;
+
+import io.faisca.catalog.ColumnMetadata;
+import io.faisca.catalog.Relation;
+import io.faisca.catalog.TableName;
+import io.faisca.catalog.ViewDefinition;
+import io.faisca.catalog.Warehouse;
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
+import io.faisca.parser.Identifiers;
+import io.faisca.parser.ddl.SqlShowCreateTable;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * {@code SHOW CREATE TABLE t}: the statement that creates the table (its
+ * columns, types and {@code NOT NULL}s) or the view (its columns and query)
+ * again. A raw table is a directory of files that no statement creates: for
+ * one, the answer is an error saying so.
+ */
+final class CreateStatements {
+  private static final RelDataType STATEMENT = new ResultColumns()
+      .required("statement", SqlTypeName.VARCHAR)
+      .build();
+
+  private CreateStatements() {
+  }
+
+  static CatalogQuery show(String sql, SqlShowCreateTable show, Warehouse warehouse) {
+    return CatalogQuery.of(sql, STATEMENT, () -> {
+      Relation relation = CatalogNames.existing(warehouse, show.name);
+      return List.<Object[]>of(new Object[] {statement(relation, warehouse)});
+    });
+  }
+
+  private static String statement(Relation relation, Warehouse warehouse) {
+    TableName name = relation.name();
+    return switch (relation.kind()) {
+      case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
+          .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
+              + (column.nullable() ? "" : " NOT NULL"))
+          .collect(Collectors.joining(",\n")) + "\n)";
+      case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
+          "View '" + name + "' was dropped")));
+      case RAW_TABLE -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is a directory"
+          + " of data files in the warehouse, read as a table: no statement creates it");
+    };
+  }
+
+  private static String view(ViewDefinition view) {
+    if (!view.readable()) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "View '" + view.name() + "' was defined in the SQL"
+          + " dialect '" + view.dialect() + "' by another engine, not in Faísca's");
+    }
+    return "CREATE VIEW " + sql(view.name()) + " (" + view.columns().stream().map(ColumnMetadata::name)
+        .map(Identifiers::sql).collect(Collectors.joining(", ")) + ") AS\n" + view.sql();
+  }
+
+  /** Qualified outside the default schema, where an unqualified name would not find it. */
+  private static String sql(TableName name) {
+    return name.inDefaultSchema() ? Identifiers.sql(name.name())
+        : Identifiers.sql(name.schema()) + "." + Identifiers.sql(name.name());
+  }
+}
