@@ -13,9 +13,8 @@ import java.util.function.Function;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Transaction;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -77,10 +76,10 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /** Creates an empty table; an existing one is an error unless {@code ifNotExists}. Returns whether it created one. */
-  public boolean create(String name, Schema schema, FileFormat format, boolean ifNotExists) {
+  public boolean create(String name, TableDefinition definition, boolean ifNotExists) {
     open();
     try {
-      catalog.buildTable(identifier(name), schema).withProperties(properties(format)).create();
+      builder(name, definition).create();
       return true;
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
@@ -95,12 +94,12 @@ public final class ManagedTables implements AutoCloseable {
    * the table, and a failure leaves none. An existing table is an error unless {@code ifNotExists}, when
    * nothing is written. Returns the rows written.
    */
-  public long createAs(String name, Schema schema, FileFormat format, boolean ifNotExists,
+  public long createAs(String name, TableDefinition definition, boolean ifNotExists,
       Function<Table, List<org.apache.iceberg.DataFile>> write) {
     open();
     Transaction create;
     try {
-      create = catalog.buildTable(identifier(name), schema).withProperties(properties(format)).createTransaction();
+      create = builder(name, definition).createTransaction();
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
         return 0;
@@ -186,16 +185,10 @@ public final class ManagedTables implements AutoCloseable {
     catalog = opened;
   }
 
-  /**
-   * A new table's properties. Appends that lose a race to another commit are retried on the new
-   * snapshot; many writers at once need more tries than Iceberg's default of 4.
-   */
-  private static Map<String, String> properties(FileFormat format) {
-    return Map.of(
-        TableProperties.DEFAULT_FILE_FORMAT, format.name().toLowerCase(java.util.Locale.ROOT),
-        TableProperties.COMMIT_NUM_RETRIES, "100",
-        TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "20",
-        TableProperties.COMMIT_MAX_RETRY_WAIT_MS, "2000");
+  private Catalog.TableBuilder builder(String name, TableDefinition definition) {
+    return catalog.buildTable(identifier(name), definition.schema())
+        .withPartitionSpec(definition.spec())
+        .withProperties(definition.properties());
   }
 
   private static TableIdentifier identifier(String name) {

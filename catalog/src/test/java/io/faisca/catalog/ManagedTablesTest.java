@@ -29,6 +29,7 @@ class ManagedTablesTest {
       Types.NestedField.required(1, "id", Types.LongType.get()),
       Types.NestedField.optional(2, "price", Types.DecimalType.of(12, 2)),
       Types.NestedField.optional(3, "name", Types.StringType.get()));
+  private static final TableDefinition PARQUET = TableDefinition.of(SCHEMA, FileFormat.PARQUET);
 
   @TempDir Path root;
 
@@ -42,7 +43,7 @@ class ManagedTablesTest {
 
   @Test void aCreatedTableIsListedAndReadEmpty() {
     Warehouse warehouse = Warehouse.open(root.toString());
-    assertThat(managed(warehouse).create("Sales", SCHEMA, FileFormat.PARQUET, false)).isTrue();
+    assertThat(managed(warehouse).create("Sales", PARQUET, false)).isTrue();
     assertThat(warehouse.tableNames()).containsExactly("Sales");
     assertThat(warehouse.resolveTableName("sales", false)).hasValue("Sales");
     assertThat(warehouse.resolveTableName("sales", true)).isEmpty();
@@ -59,7 +60,7 @@ class ManagedTablesTest {
 
   @Test void appendedFilesAreTheTableWithTheirStatistics() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create("sales", PARQUET, false);
     Table table = managed(warehouse).load("sales").orElseThrow();
     DataFile first = write(table, "a.parquet", record(1, "9.50", "x"), record(7, null, null));
     DataFile second = write(table, "b.parquet", record(3, "100.25", "y"));
@@ -80,7 +81,7 @@ class ManagedTablesTest {
     Warehouse writer = Warehouse.open(root.toString());
     Warehouse reader = Warehouse.open(root.toString());
     assertThat(reader.tableNames()).isEmpty();
-    managed(writer).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    managed(writer).create("sales", PARQUET, false);
     assertThat(reader.table("sales").orElseThrow().rowCount()).isZero();
     Table table = managed(writer).load("sales").orElseThrow();
     table.newAppend().appendFile(write(table, "a.parquet", record(1, "1.00", "x"))).commit();
@@ -89,16 +90,16 @@ class ManagedTablesTest {
 
   @Test void creatingAnExistingTableIsAnErrorUnlessAsked() {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
-    assertThatThrownBy(() -> managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false))
+    managed(warehouse).create("sales", PARQUET, false);
+    assertThatThrownBy(() -> managed(warehouse).create("sales", PARQUET, false))
         .isInstanceOf(FaiscaException.class).hasMessageContaining("'sales' already exists")
         .extracting(e -> ((FaiscaException) e).code()).isEqualTo(ErrorCode.TABLE_EXISTS);
-    assertThat(managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, true)).isFalse();
+    assertThat(managed(warehouse).create("sales", PARQUET, true)).isFalse();
   }
 
   @Test void droppingATableForgetsItAndDeletesItsFiles() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create("sales", PARQUET, false);
     Table table = managed(warehouse).load("sales").orElseThrow();
     DataFile file = write(table, "a.parquet", record(1, "1.00", "x"));
     table.newAppend().appendFile(file).commit();
@@ -117,7 +118,7 @@ class ManagedTablesTest {
     ParquetFiles.write(root.resolve("sales/part-0.parquet"), "message m { required int32 id; }",
         ParquetFiles.row(1));
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create("sales", PARQUET, false);
     assertThat(warehouse.tableNames()).containsExactly("sales");
     assertThat(warehouse.table("sales").orElseThrow().columns()).hasSize(3);
     assertThat(Files.list(root.resolve(".faisca")).toList()).isNotEmpty();

@@ -3,6 +3,7 @@ package io.faisca.runtime;
 import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.TableDefinition;
 import io.faisca.catalog.Warehouse;
 import io.faisca.catalog.WarehouseSchema;
 import io.faisca.error.ErrorCode;
@@ -29,7 +30,7 @@ final class TableCommands {
     var schema = IcebergSchemas.of(planner.rowType(create.columnList));
     ManagedTables tables = managedTables(planner.warehouse());
     return command(sql, () -> {
-      tables.create(name, schema, FileFormat.PARQUET, create.ifNotExists);
+      tables.create(name, TableDefinition.of(schema, FileFormat.PARQUET), create.ifNotExists);
       return 0;
     });
   }

@@ -4,6 +4,7 @@ import io.faisca.catalog.ColumnMetadata;
 import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
+import io.faisca.catalog.TableDefinition;
 import io.faisca.catalog.TableMetadata;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
@@ -70,7 +71,7 @@ final class TableWrites {
     List<ColumnMetadata> columns = IcebergSchemas.columns(name, schema);
     PreparedQuery rows = rows(session, planner.planInto(sql, query, new InsertTarget(name, columns, List.of())));
     ManagedTables tables = TableCommands.managedTables(planner.warehouse());
-    return TableCommands.command(sql, () -> tables.createAs(name, schema, FileFormat.PARQUET, create.ifNotExists,
+    return TableCommands.command(sql, () -> tables.createAs(name, TableDefinition.of(schema, FileFormat.PARQUET), create.ifNotExists,
         table -> write(rows, table)));
   }
 
