@@ -1,6 +1,5 @@
 package io.faisca.runtime;
 
-import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
 import io.faisca.catalog.TableDefinition;
@@ -8,18 +7,19 @@ import io.faisca.catalog.Warehouse;
 import io.faisca.catalog.WarehouseSchema;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.parser.ddl.SqlCreateManagedTable;
 import io.faisca.planner.FaiscaPlanner;
 import java.util.List;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
+import org.apache.iceberg.Schema;
 
 /** {@code CREATE TABLE} (with columns) and {@code DROP TABLE} of managed tables, prepared for a session. */
 final class TableCommands {
   private TableCommands() {
   }
 
-  static Command create(String sql, SqlCreateTable create, FaiscaPlanner planner) {
+  static Command create(String sql, SqlCreateManagedTable create, FaiscaPlanner planner) {
     if (create.getReplace()) {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "CREATE OR REPLACE TABLE is not supported");
     }
@@ -27,12 +27,17 @@ final class TableCommands {
       throw new FaiscaException(ErrorCode.INVALID_QUERY, "CREATE TABLE needs a list of columns");
     }
     String name = tableName(create.name);
-    var schema = IcebergSchemas.of(planner.rowType(create.columnList));
+    TableDefinition definition = definition(create, IcebergSchemas.of(planner.rowType(create.columnList)));
     ManagedTables tables = managedTables(planner.warehouse());
     return command(sql, () -> {
-      tables.create(name, TableDefinition.of(schema, FileFormat.PARQUET), create.ifNotExists);
+      tables.create(name, definition, create.ifNotExists);
       return 0;
     });
+  }
+
+  /** The table a CREATE TABLE describes, with columns {@code schema}; wrong clauses fail here, creating nothing. */
+  static TableDefinition definition(SqlCreateManagedTable create, Schema schema) {
+    return TableDefinition.of(schema, create.storedAs(), create.partitioning(), create.properties());
   }
 
   static Command drop(String sql, SqlDropTable drop, FaiscaPlanner planner) {

@@ -8,6 +8,7 @@ import io.faisca.error.FaiscaException;
 import io.faisca.planner.FaiscaPlanner;
 import io.faisca.planner.InsertTarget;
 import io.faisca.planner.PlannedQuery;
+import io.faisca.runtime.write.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

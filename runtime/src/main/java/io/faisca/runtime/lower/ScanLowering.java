@@ -1,21 +1,17 @@
 package io.faisca.runtime.lower;
 
 import io.faisca.catalog.ColumnMetadata;
-import io.faisca.catalog.DataFile;
 import io.faisca.catalog.TableMetadata;
 import io.faisca.planner.physical.SparkTableScan;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the files the catalog listed when the query was planned, with the
- * schema the catalog read from their footers, then filters and projects.
- * Spark pushes the filter and the column list into its Parquet reader.
+ * schema the catalog read from their footers or metadata, then filters and
+ * projects. Spark pushes the filter and the column list into its reader.
  */
 final class ScanLowering {
   private ScanLowering() {
@@ -23,11 +19,7 @@ final class ScanLowering {
 
   static Dataset<Row> lower(SparkTableScan scan, LoweringContext context) {
     TableMetadata table = scan.metadata();
-    String[] paths = table.files().stream().map(DataFile::path).toArray(String[]::new);
-    Dataset<Row> files = context.spark().read()
-        .schema(readSchema(table))
-        .option("basePath", table.location())
-        .parquet(paths);
+    Dataset<Row> files = TableFileReader.read(table, context.spark());
     List<String> tableColumns = table.columns().stream().map(ColumnMetadata::name).toList();
     if (scan.filter() != null) {
       files = files.filter(new RexToColumn(tableColumns, context).lower(scan.filter()));
@@ -38,13 +30,5 @@ final class ScanLowering {
       columns[i] = ColumnNames.ref(tableColumns.get(scan.projects().get(i))).as(names.get(i));
     }
     return files.select(columns);
-  }
-
-  private static StructType readSchema(TableMetadata table) {
-    StructField[] fields = table.columns().stream()
-        .map(c -> DataTypes.createStructField(c.name(), SparkTypes.of(
-            c.toRelDataType(SparkTypeFactory.INSTANCE)), true))
-        .toArray(StructField[]::new);
-    return DataTypes.createStructType(fields);
   }
 }
