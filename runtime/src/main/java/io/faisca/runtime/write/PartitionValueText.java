@@ -1,5 +1,7 @@
 package io.faisca.runtime.write;
 
+import io.faisca.error.ErrorCode;
+import io.faisca.error.FaiscaException;
 import io.faisca.runtime.lower.TimestampMicros;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -45,6 +47,20 @@ final class PartitionValueText {
     return functions.when(marked, functions.concat(functions.lit(MARK), text)).otherwise(text);
   }
 
+  /**
+   * Spark may print a decimal in exponent form; the scale Iceberg records is the column's. Truncating
+   * the most negative values of a column gives one digit more than the column has, which Iceberg's
+   * manifests cannot hold: such a row cannot be written to such a table, by Faísca or by Iceberg.
+   */
+  private static BigDecimal decimal(String text, Types.DecimalType type) {
+    BigDecimal value = new BigDecimal(text).setScale(type.scale());
+    if (value.precision() > type.precision()) {
+      throw new FaiscaException(ErrorCode.NUMERIC_OUT_OF_RANGE, "A row's partition value " + value.toPlainString()
+          + " does not fit DECIMAL(" + type.precision() + ", " + type.scale() + "), as Iceberg records it");
+    }
+    return value;
+  }
+
   /** The partition value, as Iceberg holds it, that a directory's text stands for. */
   static Object parse(String text, Type type) {
     if (text.equals(NULL)) {
@@ -57,8 +73,7 @@ final class PartitionValueText {
       case LONG, TIMESTAMP -> Long.parseLong(value);
       case FLOAT -> Float.parseFloat(value);
       case DOUBLE -> Double.parseDouble(value);
-      // Spark may print a decimal in exponent form; the scale Iceberg records is the column's.
-      case DECIMAL -> new BigDecimal(value).setScale(((Types.DecimalType) type).scale());
+      case DECIMAL -> decimal(value, (Types.DecimalType) type);
       case DATE -> Math.toIntExact(LocalDate.parse(value).toEpochDay());
       case STRING -> value;
       case BINARY, FIXED -> ByteBuffer.wrap(HexFormat.of().parseHex(value));

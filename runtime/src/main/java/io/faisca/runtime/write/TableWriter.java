@@ -54,11 +54,11 @@ public final class TableWriter {
     Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
     try {
       format.save(writer(files, partitions), table, folder);
+      return describe(new Path(folder), table, format, partitions, conf);
     } catch (RuntimeException e) {
       deleteQuietly(new Path(folder), conf);
       throw e;
     }
-    return describe(new Path(folder), table, format, partitions, conf);
   }
 
   /** The rows named as the table's columns; a NULL for a NOT NULL column fails the write. */
