@@ -4,11 +4,14 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.util.List;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.ReplacePartitions;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expressions;
 
 /**
  * Makes the files an {@code INSERT OVERWRITE} wrote the table's, in one
@@ -28,19 +31,38 @@ final class OverwriteCommit {
       // No row, so no partition to replace.
       return 0;
     }
-    ReplacePartitions replace = table.newReplacePartitions()
-        .validateNoConflictingData()
-        .validateNoConflictingDeletes();
-    if (base != null) {
-      replace.validateFromSnapshot(base.snapshotId());
-    }
-    files.forEach(replace::addFile);
+    SnapshotUpdate<?> update = table.spec().isPartitioned() ? replacePartitions(table, base, files)
+        : replaceAll(table, base, files);
     try {
-      replace.commit();
+      update.commit();
     } catch (ValidationException | CommitFailedException e) {
       throw new FaiscaException(ErrorCode.COMMIT_CONFLICT, "Table '" + name + "' changed in what this INSERT"
           + " OVERWRITE replaces while it ran; nothing was changed. Run it again", e);
     }
     return files.stream().mapToLong(DataFile::recordCount).sum();
+  }
+
+  /** Iceberg's dynamic overwrite: it replaces the partitions of the files added, and checks only those. */
+  private static ReplacePartitions replacePartitions(Table table, Snapshot base, List<DataFile> files) {
+    ReplacePartitions replace = table.newReplacePartitions().validateNoConflictingData().validateNoConflictingDeletes();
+    if (base != null) {
+      replace.validateFromSnapshot(base.snapshotId());
+    }
+    files.forEach(replace::addFile);
+    return replace;
+  }
+
+  /** Every row goes, even when no file comes (Iceberg's dynamic overwrite would then replace nothing). */
+  private static OverwriteFiles replaceAll(Table table, Snapshot base, List<DataFile> files) {
+    OverwriteFiles overwrite = table.newOverwrite()
+        .overwriteByRowFilter(Expressions.alwaysTrue())
+        .conflictDetectionFilter(Expressions.alwaysTrue())
+        .validateNoConflictingData()
+        .validateNoConflictingDeletes();
+    if (base != null) {
+      overwrite.validateFromSnapshot(base.snapshotId());
+    }
+    files.forEach(overwrite::addFile);
+    return overwrite;
   }
 }
