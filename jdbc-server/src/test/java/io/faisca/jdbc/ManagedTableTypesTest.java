@@ -83,6 +83,7 @@ class ManagedTableTypesTest {
   @ValueSource(strings = {"PARQUET", "AVRO"})
   void everyTypeReadsBackAsWrittenEverywhere(String format) throws Exception {
     statement.executeUpdate("CREATE TABLE t (" + COLUMNS + ") STORED AS " + format);
+    assertThat(ResultRows.of(statement, "SELECT COUNT(*), MAX(ts) FROM t")).containsExactly("0|null");
     assertThat(statement.executeUpdate("INSERT INTO t VALUES"
         + " (1, TRUE, 127, 32767, 2147483647, 9223372036854775807, CAST(3.4028234663852886E38 AS REAL),"
         + "  1.7976931348623157E308, 99999999999999999999999999999999999999,"
