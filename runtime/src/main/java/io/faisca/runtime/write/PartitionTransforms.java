@@ -62,9 +62,8 @@ final class PartitionTransforms implements PartitionSpecVisitor<Column> {
     Column value = ColumnNames.ref(sourceName);
     Type type = schema.findType(sourceId);
     return switch (type.typeId()) {
-      case INTEGER -> wrapped(value.cast(DataTypes.LongType), width, 1L << 32).cast(DataTypes.IntegerType);
-      case LONG -> wrapped(value.cast(DataTypes.createDecimalType(20, 0)), width, BigDecimal.valueOf(2).pow(64))
-          .cast(DataTypes.LongType);
+      case INTEGER -> wrapped(value.cast(DataTypes.LongType), width, 32).cast(DataTypes.IntegerType);
+      case LONG -> wrapped(value.cast(DataTypes.createDecimalType(20, 0)), width, 64).cast(DataTypes.LongType);
       case DECIMAL -> value.minus(functions.pmod(value,
           functions.lit(BigDecimal.valueOf(width, ((Types.DecimalType) type).scale()))));
       // Spark counts a string's characters as code points, as Iceberg truncates it; binary in bytes.
@@ -73,14 +72,15 @@ final class PartitionTransforms implements PartitionSpecVisitor<Column> {
   }
 
   /**
-   * {@code value - pmod(value, width)}, computed in a wider type ({@code value} is widened already) and
-   * wrapped around as Iceberg's Java arithmetic wraps it: within {@code width} of an integer type's
-   * smallest value, Iceberg's truncation overflows to a large positive value, and so does this one.
+   * {@code value - pmod(value, width)} for a {@code bits}-bit integer, computed in a wider type ({@code
+   * value} is widened already) and wrapped around as Iceberg's Java arithmetic wraps it: within {@code
+   * width} of the type's smallest value, Iceberg's truncation overflows to a large positive value, and so
+   * does this one.
    */
-  private static Column wrapped(Column value, int width, Object range) {
+  private static Column wrapped(Column value, int width, int bits) {
+    BigDecimal range = BigDecimal.valueOf(2).pow(bits);
     Column truncated = value.minus(functions.pmod(value, functions.lit(width)));
-    Column smallest = functions.lit(range instanceof Long span ? -span / 2 : ((BigDecimal) range).negate()
-        .divide(BigDecimal.valueOf(2)));
+    Column smallest = functions.lit(range.negate().divide(BigDecimal.valueOf(2)));
     return functions.when(truncated.lt(smallest), truncated.plus(functions.lit(range))).otherwise(truncated);
   }
 
