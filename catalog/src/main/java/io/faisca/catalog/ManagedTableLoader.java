@@ -14,6 +14,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Type;
@@ -34,6 +35,7 @@ final class ManagedTableLoader {
     Map<Integer, Range> ranges = new HashMap<>();
     Map<Integer, Long> nulls = new HashMap<>();
     long rows = 0;
+    FileFormat format = format(table);
     Snapshot snapshot = table.currentSnapshot();
     if (snapshot != null) {
       try (CloseableIterable<FileScanTask> tasks = table.newScan().includeColumnStats().planFiles()) {
@@ -43,6 +45,11 @@ final class ManagedTableLoader {
                 + " (written by another engine); Faísca reads only tables without them");
           }
           org.apache.iceberg.DataFile file = task.file();
+          if (!file.format().name().equals(format.name())) {
+            throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is stored as " + format
+                + " but has " + file.format() + " file '" + file.location() + "' (written by another engine);"
+                + " Faísca reads tables of one format");
+          }
           files.add(new DataFile(file.location(), file.fileSizeInBytes(), snapshot.timestampMillis(), Map.of()));
           rows += file.recordCount();
           add(file, table, ranges, nulls);
@@ -58,7 +65,13 @@ final class ManagedTableLoader {
           range == null ? null : range.min, range == null ? null : range.max, null);
       columns.add(column(name, field).withStatistics(statistics));
     }
-    return new TableMetadata(name, table.location(), FileFormat.PARQUET, files, columns, rows);
+    return new TableMetadata(name, table.location(), format, files, columns, rows);
+  }
+
+  /** The format the table writes its data in; Spark reads each format with a reader of its own. */
+  private static FileFormat format(Table table) {
+    return FileFormat.named(table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT,
+        TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
   }
 
   /** The column Faísca reads for an Iceberg field, by its id. */

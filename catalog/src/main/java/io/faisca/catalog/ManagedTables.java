@@ -12,9 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -91,10 +89,10 @@ public final class ManagedTables implements AutoCloseable {
   }
 
   /** Creates an empty table; an existing one is an error unless {@code ifNotExists}. Returns whether it created one. */
-  public boolean create(TableName name, Schema schema, FileFormat format, boolean ifNotExists) {
+  public boolean create(TableName name, TableDefinition definition, boolean ifNotExists) {
     open();
     try {
-      builder(name, schema, format).create();
+      builder(name, definition).create();
       return true;
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
@@ -109,12 +107,12 @@ public final class ManagedTables implements AutoCloseable {
    * the table, and a failure leaves none. An existing table is an error unless {@code ifNotExists}, when
    * nothing is written. Returns the rows written.
    */
-  public long createAs(TableName name, Schema schema, FileFormat format, boolean ifNotExists,
+  public long createAs(TableName name, TableDefinition definition, boolean ifNotExists,
       Function<Table, List<org.apache.iceberg.DataFile>> write) {
     open();
     Transaction create;
     try {
-      create = builder(name, schema, format).createTransaction();
+      create = builder(name, definition).createTransaction();
     } catch (AlreadyExistsException e) {
       if (ifNotExists) {
         return 0;
@@ -259,11 +257,13 @@ public final class ManagedTables implements AutoCloseable {
     source.dropSchema(catalog(), name, conf);
   }
 
-  private Catalog.TableBuilder builder(TableName name, Schema schema, FileFormat format) {
+  private Catalog.TableBuilder builder(TableName name, TableDefinition definition) {
     if (!namespaces().namespaceExists(Namespace.of(name.schema()))) {
       throw new FaiscaException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name.schema() + "' does not exist");
     }
-    Catalog.TableBuilder builder = catalog.buildTable(identifier(name), schema).withProperties(properties(format));
+    Catalog.TableBuilder builder = catalog.buildTable(identifier(name), definition.schema())
+        .withPartitionSpec(definition.spec())
+        .withProperties(definition.properties());
     // A catalog of metadata files finds a table by its directory's name: it chooses the location itself.
     return source.renames() ? builder.withLocation(freshLocation(name)) : builder;
   }
@@ -300,18 +300,6 @@ public final class ManagedTables implements AutoCloseable {
       }
     }
     catalog = opened;
-  }
-
-  /**
-   * A new table's properties. Appends that lose a race to another commit are retried on the new
-   * snapshot; many writers at once need more tries than Iceberg's default of 4.
-   */
-  private static Map<String, String> properties(FileFormat format) {
-    return Map.of(
-        TableProperties.DEFAULT_FILE_FORMAT, format.name().toLowerCase(java.util.Locale.ROOT),
-        TableProperties.COMMIT_NUM_RETRIES, "100",
-        TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "20",
-        TableProperties.COMMIT_MAX_RETRY_WAIT_MS, "2000");
   }
 
   static TableIdentifier identifier(TableName name) {

@@ -29,6 +29,7 @@ class ManagedTablesTest {
       Types.NestedField.required(1, "id", Types.LongType.get()),
       Types.NestedField.optional(2, "price", Types.DecimalType.of(12, 2)),
       Types.NestedField.optional(3, "name", Types.StringType.get()));
+  private static final TableDefinition PARQUET = TableDefinition.of(SCHEMA, FileFormat.PARQUET);
 
   @TempDir Path root;
 
@@ -42,7 +43,7 @@ class ManagedTablesTest {
 
   @Test void aCreatedTableIsListedAndReadEmpty() {
     Warehouse warehouse = Warehouse.open(root.toString());
-    assertThat(managed(warehouse).create(TableName.ofDefault("Sales"), SCHEMA, FileFormat.PARQUET, false)).isTrue();
+    assertThat(managed(warehouse).create(TableName.ofDefault("Sales"), PARQUET, false)).isTrue();
     assertThat(warehouse.tableNames()).containsExactly("Sales");
     assertThat(warehouse.resolve(WarehouseSchema.NAME, "sales", false)).map(Relation::name)
         .hasValue(TableName.ofDefault("Sales"));
@@ -60,7 +61,7 @@ class ManagedTablesTest {
 
   @Test void appendedFilesAreTheTableWithTheirStatistics() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, false);
     Table table = managed(warehouse).load(TableName.ofDefault("sales")).orElseThrow();
     DataFile first = write(table, "a.parquet", record(1, "9.50", "x"), record(7, null, null));
     DataFile second = write(table, "b.parquet", record(3, "100.25", "y"));
@@ -81,7 +82,7 @@ class ManagedTablesTest {
     Warehouse writer = Warehouse.open(root.toString());
     Warehouse reader = Warehouse.open(root.toString());
     assertThat(reader.tableNames()).isEmpty();
-    managed(writer).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    managed(writer).create(TableName.ofDefault("sales"), PARQUET, false);
     assertThat(reader.table("sales").orElseThrow().rowCount()).isZero();
     Table table = managed(writer).load(TableName.ofDefault("sales")).orElseThrow();
     table.newAppend().appendFile(write(table, "a.parquet", record(1, "1.00", "x"))).commit();
@@ -90,16 +91,16 @@ class ManagedTablesTest {
 
   @Test void creatingAnExistingTableIsAnErrorUnlessAsked() {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
-    assertThatThrownBy(() -> managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false))
+    managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, false);
+    assertThatThrownBy(() -> managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, false))
         .isInstanceOf(FaiscaException.class).hasMessageContaining("'sales' already exists")
         .extracting(e -> ((FaiscaException) e).code()).isEqualTo(ErrorCode.TABLE_EXISTS);
-    assertThat(managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, true)).isFalse();
+    assertThat(managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, true)).isFalse();
   }
 
   @Test void droppingATableForgetsItAndDeletesItsFiles() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, false);
     Table table = managed(warehouse).load(TableName.ofDefault("sales")).orElseThrow();
     DataFile file = write(table, "a.parquet", record(1, "1.00", "x"));
     table.newAppend().appendFile(file).commit();
@@ -118,7 +119,7 @@ class ManagedTablesTest {
     ParquetFiles.write(root.resolve("sales/part-0.parquet"), "message m { required int32 id; }",
         ParquetFiles.row(1));
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create(TableName.ofDefault("sales"), SCHEMA, FileFormat.PARQUET, false);
+    managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, false);
     assertThat(warehouse.tableNames()).containsExactly("sales");
     assertThat(warehouse.table("sales").orElseThrow().columns()).hasSize(3);
     assertThat(Files.list(root.resolve(".faisca")).toList()).isNotEmpty();

@@ -35,7 +35,7 @@ class SchemasAndViewsTest {
   @Test void aSchemaIsANamespaceWhoseDirectoryIsNoRawTable() {
     assertThat(warehouse.schemaNames()).containsExactly("default");
     assertThat(tables.schemas().create("shop", false)).isTrue();
-    tables.create(new TableName("shop", "sales"), COLUMNS, FileFormat.PARQUET, false);
+    tables.create(new TableName("shop", "sales"), TableDefinition.of(COLUMNS, FileFormat.PARQUET), false);
     // Data files somewhere under the schema's directory, even in key=value directories, make no raw table.
     ParquetFiles.write(root.resolve("shop/k=1/part-0.parquet"), ONE_INT, row(1));
     assertThat(warehouse.schemaNames()).containsExactly("default", "shop");
@@ -50,7 +50,7 @@ class SchemasAndViewsTest {
   }
 
   @Test void namesResolveExactlyFirstThenIgnoringCase() {
-    tables.create(TableName.ofDefault("Sales"), COLUMNS, FileFormat.PARQUET, false);
+    tables.create(TableName.ofDefault("Sales"), TableDefinition.of(COLUMNS, FileFormat.PARQUET), false);
     tables.views().create(TableName.ofDefault("sales"), "SELECT 1 AS id", "default", COLUMNS, false);
     assertThat(warehouse.resolve("default", "sales", true).map(Relation::kind)).hasValue(Relation.Kind.VIEW);
     assertThat(warehouse.resolve("default", "Sales", true).map(Relation::kind))
@@ -90,7 +90,7 @@ class SchemasAndViewsTest {
 
   @Test void droppingASchemaWithCascadeDropsItsTablesAndViewsAndDirectory() {
     tables.schemas().create("shop", false);
-    tables.create(new TableName("shop", "sales"), COLUMNS, FileFormat.PARQUET, false);
+    tables.create(new TableName("shop", "sales"), TableDefinition.of(COLUMNS, FileFormat.PARQUET), false);
     tables.views().create(new TableName("shop", "v"), "SELECT 1", "default", COLUMNS, false);
     assertThatThrownBy(() -> tables.schemas().drop("shop", false, false))
         .isInstanceOf(FaiscaException.class).hasMessageContaining("tables sales and views v")
@@ -103,11 +103,11 @@ class SchemasAndViewsTest {
 
   @Test void aTableRenamedAwayKeepsItsDirectoryAndANewTableOfItsNameGetsAnother() {
     TableName old = TableName.ofDefault("t");
-    tables.create(old, COLUMNS, FileFormat.PARQUET, false);
+    tables.create(old, TableDefinition.of(COLUMNS, FileFormat.PARQUET), false);
     String location = tables.load(old).orElseThrow().location();
     tables.rename(old, TableName.ofDefault("u"));
     assertThat(tables.load(TableName.ofDefault("u")).orElseThrow().location()).isEqualTo(location);
-    tables.create(old, COLUMNS, FileFormat.PARQUET, false);
+    tables.create(old, TableDefinition.of(COLUMNS, FileFormat.PARQUET), false);
     assertThat(tables.load(old).orElseThrow().location()).isNotEqualTo(location).startsWith(location + "-");
     tables.drop(TableName.ofDefault("u"), false);
     assertThat(tables.load(old)).isPresent();

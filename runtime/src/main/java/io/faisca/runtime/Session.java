@@ -3,6 +3,8 @@ package io.faisca.runtime;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTableExecute;
+import io.faisca.parser.ddl.SqlCreateManagedTable;
+import io.faisca.parser.ddl.SqlInsertOverwrite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,6 @@ import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlUpdate;
-import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.spark.sql.SparkSession;
 import scala.jdk.javaapi.CollectionConverters;
@@ -43,9 +44,12 @@ public final class Session {
     if (catalogStatement.isPresent()) {
       return catalogStatement.get();
     }
-    if (parsed instanceof SqlCreateTable create) {
+    if (parsed instanceof SqlCreateManagedTable create) {
       return create.query != null ? TableWrites.createAs(sql, create, this)
           : TableCommands.create(sql, create, engine.planner());
+    }
+    if (parsed instanceof SqlInsertOverwrite overwrite) {
+      return TableWrites.overwrite(sql, overwrite, this);
     }
     if (parsed instanceof SqlInsert insert) {
       return TableWrites.insert(sql, insert, this);

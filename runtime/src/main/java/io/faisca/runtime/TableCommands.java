@@ -1,25 +1,26 @@
 package io.faisca.runtime;
 
-import io.faisca.catalog.FileFormat;
 import io.faisca.catalog.IcebergSchemas;
 import io.faisca.catalog.ManagedTables;
 import io.faisca.catalog.Relation;
+import io.faisca.catalog.TableDefinition;
 import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.parser.ddl.SqlCreateManagedTable;
 import io.faisca.planner.FaiscaPlanner;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
+import org.apache.iceberg.Schema;
 
 /** {@code CREATE TABLE} (with columns) and {@code DROP TABLE} of managed tables, prepared for a session. */
 final class TableCommands {
   private TableCommands() {
   }
 
-  static Command create(String sql, SqlCreateTable create, FaiscaPlanner planner) {
+  static Command create(String sql, SqlCreateManagedTable create, FaiscaPlanner planner) {
     if (create.getReplace()) {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "CREATE OR REPLACE TABLE is not supported");
     }
@@ -28,14 +29,19 @@ final class TableCommands {
     }
     Warehouse warehouse = planner.warehouse();
     TableName name = CatalogNames.written(warehouse, create.name);
-    var schema = IcebergSchemas.of(planner.rowType(create.columnList));
+    TableDefinition definition = definition(create, IcebergSchemas.of(planner.rowType(create.columnList)));
     ManagedTables tables = managedTables(warehouse);
     return command(sql, () -> {
       if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
-        tables.create(name, schema, FileFormat.PARQUET, create.ifNotExists);
+        tables.create(name, definition, create.ifNotExists);
       }
       return 0;
     });
+  }
+
+  /** The table a CREATE TABLE describes, with columns {@code schema}; wrong clauses fail here, creating nothing. */
+  static TableDefinition definition(SqlCreateManagedTable create, Schema schema) {
+    return TableDefinition.of(schema, create.storedAs(), create.partitioning(), create.properties());
   }
 
   static Command drop(String sql, SqlDropTable drop, FaiscaPlanner planner) {

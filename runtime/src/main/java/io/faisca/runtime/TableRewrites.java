@@ -9,6 +9,7 @@ import io.faisca.error.FaiscaException;
 import io.faisca.planner.FaiscaPlanner;
 import io.faisca.planner.InsertTarget;
 import io.faisca.planner.PlannedQuery;
+import io.faisca.runtime.write.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -174,15 +175,19 @@ final class TableRewrites {
 
     private void commit(Table iceberg, Snapshot base, java.util.Set<String> touched, List<DataFile> written) {
       java.util.Set<String> touchedPaths = new java.util.HashSet<>();
-      touched.forEach(file -> touchedPaths.add(new Path(file).toString()));
+      // Spark names a file by its URI, escaped (a partition directory "region=a b" reads "region=a%20b");
+      // Iceberg by its path as written.
+      touched.forEach(file -> touchedPaths.add(new Path(java.net.URI.create(file)).toString()));
       OverwriteFiles overwrite = iceberg.newOverwrite()
           .validateFromSnapshot(base.snapshotId())
           .validateNoConflictingData()
           .validateNoConflictingDeletes();
+      int replaced = 0;
       try (CloseableIterable<FileScanTask> tasks = iceberg.newScan().useSnapshot(base.snapshotId()).planFiles()) {
         for (FileScanTask task : tasks) {
           if (touchedPaths.contains(new Path(task.file().location()).toString())) {
             overwrite.deleteFile(task.file());
+            replaced++;
           }
         }
       } catch (IOException e) {
@@ -190,6 +195,10 @@ final class TableRewrites {
       }
       written.forEach(overwrite::addFile);
       try {
+        if (replaced != touchedPaths.size()) {
+          // A file the statement read is not the base snapshot's: committing would keep its old rows too.
+          throw new ValidationException("Files read are not all in snapshot %s", base.snapshotId());
+        }
         overwrite.commit();
       } catch (ValidationException | CommitFailedException e) {
         throw new FaiscaException(ErrorCode.COMMIT_CONFLICT, "Table '" + target.name() + "' changed while this statement"
