@@ -141,7 +141,7 @@ final class TableWrites {
       List<Integer> now = target.schema().columns().stream().map(Types.NestedField::fieldId).toList();
       if (!then.equals(now)) {
         throw new FaiscaException(ErrorCode.COMMIT_CONFLICT, "The columns of '" + table + "' changed after the"
-            + " statement was planned; nothing was written. Run it again");
+            + " INSERT was planned; nothing was written. Run it again");
       }
     }
   }
