@@ -182,17 +182,34 @@ public final class ManagedTables implements AutoCloseable {
   /**
    * A directory of its own for a new table or view: {@code <warehouse>/<schema>/<name>}, unless a
    * table renamed since still keeps its files there; then a fresh one beside it, so that dropping
-   * either never deletes the other's files.
+   * either never deletes the other's files. A directory no table owns holds only what writes that never
+   * committed left behind (a killed CREATE TABLE AS): the new table takes it, and its orphan removal
+   * clears them.
    */
   String freshLocation(TableName name) {
     String location = schemaDirectory(name.schema()) + "/" + name.name();
     Path path = new Path(location);
     try {
-      return path.getFileSystem(conf).exists(path) ? location + "-" + UUID.randomUUID() : location;
+      FileSystem fs = path.getFileSystem(conf);
+      boolean owned = fs.exists(path) && ownedByATable(fs.makeQualified(path));
+      return owned ? location + "-" + UUID.randomUUID() : location;
     } catch (IOException e) {
       throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot check directory '" + location + "': "
           + e.getMessage(), e);
     }
+  }
+
+  private boolean ownedByATable(Path directory) throws IOException {
+    FileSystem fs = directory.getFileSystem(conf);
+    for (String schema : schemaNames(catalog())) {
+      for (String table : names(schema)) {
+        Optional<Table> loaded = load(new TableName(schema, table));
+        if (loaded.isPresent() && fs.makeQualified(new Path(loaded.get().location())).equals(directory)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -32,9 +32,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A writer killed with {@code kill -9} at each phase of a write leaves the table with exactly its old
- * rows (a CREATE TABLE AS leaves no table), and orphan removal then leaves exactly the files the table
- * references. The phases: while tasks write data files; after the files are written, before the commit
+ * A writer killed with {@code kill -9} at each phase of a CREATE TABLE AS, an INSERT OVERWRITE or a
+ * DELETE leaves the table with exactly its old rows (a CREATE TABLE AS leaves no table), and orphan
+ * removal then leaves exactly the files the table references. The phases: while tasks write data files; after the files are written, before the commit
  * starts; during the commit, once the new metadata file is written but before the catalog points at it.
  */
 class WriterCrashTest {
@@ -45,7 +45,7 @@ class WriterCrashTest {
   private static final At RENAMING = new At("org.apache.iceberg.hadoop.HadoopTableOperations", "renameToFinal");
 
   private static final String DELETE = "DELETE FROM t WHERE MOD(id, 3) = 0";
-  private static final String INSERT = "INSERT INTO t SELECT id + 1000, name FROM t";
+  private static final String OVERWRITE = "INSERT OVERWRITE t SELECT id + 1000, name FROM t WHERE id > 2";
   private static final String CTAS = "CREATE TABLE c AS SELECT id, UPPER(name) AS name FROM t";
 
   @TempDir Path dir;
@@ -54,11 +54,11 @@ class WriterCrashTest {
     return Stream.of(
         Arguments.of("local", DELETE, WRITING), Arguments.of("local", DELETE, WRITTEN),
         Arguments.of("local", DELETE, SWAPPING_ROW),
-        Arguments.of("local", INSERT, WRITING), Arguments.of("local", INSERT, WRITTEN),
-        Arguments.of("local", INSERT, SWAPPING_ROW),
+        Arguments.of("local", OVERWRITE, WRITING), Arguments.of("local", OVERWRITE, WRITTEN),
+        Arguments.of("local", OVERWRITE, SWAPPING_ROW),
         Arguments.of("local", CTAS, WRITING), Arguments.of("local", CTAS, WRITTEN),
         Arguments.of("local", CTAS, INSERTING_ROW),
-        Arguments.of("hdfs", DELETE, RENAMING), Arguments.of("hdfs", INSERT, RENAMING),
+        Arguments.of("hdfs", DELETE, RENAMING), Arguments.of("hdfs", OVERWRITE, RENAMING),
         Arguments.of("hdfs", CTAS, RENAMING));
   }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -16,17 +17,19 @@ import org.apache.hadoop.fs.FileSystem;
 public final class WarehouseRoot {
   private final String location;
   private final Path scratch;
+  private final Optional<String> catalogUri;
 
-  private WarehouseRoot(String location, Path scratch) {
+  private WarehouseRoot(String location, Path scratch, Optional<String> catalogUri) {
     this.location = location;
     this.scratch = scratch;
+    this.catalogUri = catalogUri;
   }
 
   /** A warehouse in {@code dir}, under the test's own temporary directory. */
   public static WarehouseRoot local(Path dir) {
     try {
       Path warehouse = Files.createDirectories(dir.resolve("warehouse"));
-      return new WarehouseRoot(warehouse.toString(), Files.createDirectories(dir.resolve("scratch")));
+      return new WarehouseRoot(warehouse.toString(), Files.createDirectories(dir.resolve("scratch")), Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -34,7 +37,13 @@ public final class WarehouseRoot {
 
   /** A warehouse in a new directory of HDFS; {@code scratch} holds local copies of its files. */
   public static WarehouseRoot hdfs(Path scratch) {
-    return new WarehouseRoot(MiniHdfs.newDirectory("warehouse"), scratch);
+    return new WarehouseRoot(MiniHdfs.newDirectory("warehouse"), scratch, Optional.empty());
+  }
+
+  /** A warehouse on HDFS whose catalog is an SQLite database in {@code scratch}, as {@code --catalog-uri} gives. */
+  public static WarehouseRoot hdfsWithJdbcCatalog(Path scratch) {
+    return new WarehouseRoot(MiniHdfs.newDirectory("warehouse"), scratch,
+        Optional.of("jdbc:sqlite:" + scratch.resolve("catalog.db")));
   }
 
   /** Where the warehouse is: a local path or an {@code hdfs://} URI. */
@@ -48,12 +57,13 @@ public final class WarehouseRoot {
 
   /** The embedded JDBC URL of the warehouse. */
   public String url() {
-    return "jdbc:faisca:warehouse=" + location + ";master=local[2]";
+    return "jdbc:faisca:warehouse=" + location + catalogUri.map(uri -> ";catalogUri=" + uri).orElse("")
+        + ";master=local[2]";
   }
 
   /** The warehouse as Faísca opens it. */
   public Warehouse open() {
-    return Warehouse.open(location, configuration());
+    return Warehouse.open(location, configuration(), catalogUri);
   }
 
   /** A path inside the warehouse, e.g. {@code raw/part-0.parquet}. */
@@ -109,6 +119,6 @@ public final class WarehouseRoot {
   }
 
   @Override public String toString() {
-    return onHdfs() ? "hdfs" : "local";
+    return (onHdfs() ? "hdfs" : "local") + catalogUri.map(uri -> " with a JDBC catalog").orElse("");
   }
 }

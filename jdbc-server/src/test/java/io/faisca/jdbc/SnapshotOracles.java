@@ -3,6 +3,7 @@ package io.faisca.jdbc;
 import io.faisca.catalog.DataFile;
 import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
+import io.faisca.hdfs.WarehouseRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -36,13 +38,23 @@ final class SnapshotOracles {
    * default schema, {@code s.t} for others), each reading exactly its table's files.
    */
   static List<String> duckdb(Path warehouse, String sql, TableName... tables) throws SQLException {
-    Warehouse opened = Warehouse.open(warehouse.toString());
+    return duckdb(Warehouse.open(warehouse.toString()), path -> URI.create(path).getPath(), sql, tables);
+  }
+
+  /** As {@link #duckdb(Path, String, TableName...)}, on a warehouse that may be on HDFS. */
+  static List<String> duckdb(WarehouseRoot warehouse, String sql, TableName... tables) throws SQLException {
+    return duckdb(warehouse.open(), warehouse::localPath, sql, tables);
+  }
+
+  /** DuckDB reads local files only: {@code localPath} gives one holding a data file's bytes. */
+  private static List<String> duckdb(Warehouse opened, UnaryOperator<String> localPath, String sql,
+      TableName... tables) throws SQLException {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement views = duckdb.createStatement()) {
       for (TableName name : tables) {
         Table table = opened.managedTables().orElseThrow().load(name).orElseThrow();
         String files = opened.table(name).orElseThrow().files().stream().map(DataFile::path)
-            .map(path -> "'" + URI.create(path).getPath() + "'").collect(Collectors.joining(", "));
+            .map(path -> "'" + localPath.apply(path) + "'").collect(Collectors.joining(", "));
         String view = name.inDefaultSchema() ? name.name() : name.schema() + "." + name.name();
         if (!name.inDefaultSchema()) {
           views.execute("CREATE SCHEMA IF NOT EXISTS " + name.schema());
@@ -56,7 +68,15 @@ final class SnapshotOracles {
 
   /** Every row of the table as Iceberg's generic reader reads it, columns in the table's order. */
   static List<String> iceberg(Path warehouse, TableName name) {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(name).orElseThrow();
+    return iceberg(Warehouse.open(warehouse.toString()), name);
+  }
+
+  static List<String> iceberg(WarehouseRoot warehouse, TableName name) {
+    return iceberg(warehouse.open(), name);
+  }
+
+  private static List<String> iceberg(Warehouse opened, TableName name) {
+    Table table = opened.managedTables().orElseThrow().load(name).orElseThrow();
     List<String> rows = new ArrayList<>();
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
       for (Record record : records) {

@@ -10,13 +10,18 @@ import io.faisca.error.FaiscaException;
 import io.faisca.parser.Identifiers;
 import io.faisca.parser.ddl.SqlShowCreateTable;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 
 /**
  * {@code SHOW CREATE TABLE t}: the statement that creates the table (its
- * columns, types and {@code NOT NULL}s) or the view (its columns and query)
+ * columns, types and {@code NOT NULL}s, partitioning and file format; not its
+ * {@code WITH} properties) or the view (its columns and query)
  * again. A raw table is a directory of files that no statement creates: for
  * one, the answer is an error saying so.
  */
@@ -41,12 +46,40 @@ final class CreateStatements {
       case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
           .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
               + (column.nullable() ? "" : " NOT NULL"))
-          .collect(Collectors.joining(",\n")) + "\n)";
+          .collect(Collectors.joining(",\n")) + "\n)" + clauses(TableCommands.managedTables(warehouse).load(name)
+              .orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' was dropped")));
       case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "View '" + name + "' was dropped")));
       case RAW_TABLE -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is a directory"
           + " of data files in the warehouse, read as a table: no statement creates it");
     };
+  }
+
+  /** PARTITIONED BY and STORED AS, where the table has them. */
+  private static String clauses(Table table) {
+    StringBuilder clauses = new StringBuilder();
+    if (table.spec().isPartitioned()) {
+      clauses.append("\nPARTITIONED BY (").append(table.spec().fields().stream()
+          .map(field -> partitioning(field, Identifiers.sql(table.schema().findColumnName(field.sourceId()))))
+          .collect(Collectors.joining(", "))).append(")");
+    }
+    String format = table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT, "parquet");
+    if (!format.equalsIgnoreCase("parquet")) {
+      clauses.append("\nSTORED AS ").append(format.toUpperCase(Locale.ROOT));
+    }
+    return clauses.toString();
+  }
+
+  /** A partition field as PARTITIONED BY writes it: {@code c}, {@code month(c)}, {@code bucket(16, c)}... */
+  private static String partitioning(PartitionField field, String column) {
+    String transform = field.transform().toString();
+    if (transform.equals("identity")) {
+      return column;
+    }
+    int bracket = transform.indexOf('[');
+    return bracket < 0 ? transform + "(" + column + ")"
+        : transform.substring(0, bracket) + "(" + transform.substring(bracket + 1, transform.length() - 1) + ", "
+            + column + ")";
   }
 
   private static String view(ViewDefinition view) {
