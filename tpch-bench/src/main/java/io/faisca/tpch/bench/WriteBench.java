@@ -22,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * Spark's own {@code spark.read().parquet(dir).write().parquet(scratch)} on
  * the same Spark session, so both see the same settings and machine
  * conditions. Spark's writer is the benchmark's peer, never the engine.
+ * Besides the elapsed time, it reports the CPU time the process spent in each
+ * write: on a machine shared with other work, the CPU time varies less.
  */
 public final class WriteBench {
   private WriteBench() {
@@ -40,8 +42,8 @@ public final class WriteBench {
     SparkSession spark = SparkSessions.getOrCreate(options.master(), Map.of());
     String copy = options.table() + "_copy";
     String ctas = "CREATE TABLE " + copy + " AS SELECT * FROM " + options.table();
-    List<Double> faisca = new ArrayList<>();
-    List<Double> sparkWriter = new ArrayList<>();
+    List<Timed> faisca = new ArrayList<>();
+    List<Timed> sparkWriter = new ArrayList<>();
     long faiscaRows = 0;
     long sparkRows = 0;
     try (Connection connection = DriverManager.getConnection(
@@ -53,14 +55,14 @@ public final class WriteBench {
         // Each goes first every other run, so neither always finds the other's leftovers (page cache, GC).
         for (int turn = 0; turn < 2; turn++) {
           if ((run + turn) % 2 == 0) {
-            long start = System.nanoTime();
+            Timed.Clock clock = Timed.start();
             faiscaRows = statement.executeLargeUpdate(ctas);
-            record(measured, faisca, start, "faisca CTAS", run);
+            record(measured, faisca, clock.stop(), "faisca CTAS", run);
             statement.execute("DROP TABLE " + copy);
           } else {
-            long start = System.nanoTime();
+            Timed.Clock clock = Timed.start();
             spark.read().parquet(source.toString()).write().mode("overwrite").parquet(scratch.toString());
-            record(measured, sparkWriter, start, "spark DataFrameWriter.parquet", run);
+            record(measured, sparkWriter, clock.stop(), "spark DataFrameWriter.parquet", run);
             sparkRows = spark.read().parquet(scratch.toString()).count();
             deleteRecursively(scratch);
           }
@@ -80,35 +82,35 @@ public final class WriteBench {
     System.exit(0);
   }
 
-  private static void record(boolean measured, List<Double> seconds, long start, String what, int run) {
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    System.err.printf(Locale.ROOT, "run %d%s: %s %.2f s%n", run + 1, measured ? "" : " (warm-up)", what, elapsed);
+  private static void record(boolean measured, List<Timed> runs, Timed timed, String what, int run) {
+    System.err.printf(Locale.ROOT, "run %d%s: %s %.2f s (CPU %.2f s)%n", run + 1, measured ? "" : " (warm-up)",
+        what, timed.seconds(), timed.cpuSeconds());
     if (measured) {
-      seconds.add(elapsed);
+      runs.add(timed);
     }
   }
 
-  private static String report(WriteBenchOptions options, List<Double> faisca, List<Double> spark,
+  private static String report(WriteBenchOptions options, List<Timed> faisca, List<Timed> spark,
       long faiscaRows, long sparkRows) {
-    double faiscaMedian = QueryStats.median(faisca);
-    double sparkMedian = QueryStats.median(spark);
-    double faiscaMin = faisca.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    double sparkMin = spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "## Writing %s of %s, %d runs after %d warm-up, master %s%n%n",
         options.table(), options.warehouse().getFileName(), options.runs(), options.warmup(), options.master()));
-    md.append("| writer | median s | min s | rows | runs s |\n|---|---:|---:|---:|---|\n");
-    md.append(row("Faísca CREATE TABLE AS (Iceberg)", faiscaMedian, faiscaMin, faiscaRows, faisca));
-    md.append(row("Spark DataFrameWriter.parquet", sparkMedian, sparkMin, sparkRows, spark));
-    md.append(String.format(Locale.ROOT, "%nFaísca / Spark: %.2f (medians), %.2f (minimums)%s%n",
-        faiscaMedian / sparkMedian, faiscaMin / sparkMin,
+    md.append("| writer | median s | min s | median CPU s | rows | runs s |\n|---|---:|---:|---:|---:|---|\n");
+    md.append(row("Faísca CREATE TABLE AS (Iceberg)", faisca, faiscaRows));
+    md.append(row("Spark DataFrameWriter.parquet", spark, sparkRows));
+    md.append(String.format(Locale.ROOT, "%nFaísca / Spark: %.2f (median times), %.2f (minimum times),"
+        + " %.2f (median CPU times)%s%n",
+        Timed.median(faisca, Timed::seconds) / Timed.median(spark, Timed::seconds),
+        Timed.min(faisca, Timed::seconds) / Timed.min(spark, Timed::seconds),
+        Timed.median(faisca, Timed::cpuSeconds) / Timed.median(spark, Timed::cpuSeconds),
         faiscaRows == sparkRows ? "" : "; the row counts differ"));
     return md.toString();
   }
 
-  private static String row(String writer, double median, double min, long rows, List<Double> runs) {
-    return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %,d | %s |%n", writer, median, min, rows,
-        String.join(", ", runs.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()));
+  private static String row(String writer, List<Timed> runs, long rows) {
+    return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %,d | %s |%n", writer,
+        Timed.median(runs, Timed::seconds), Timed.min(runs, Timed::seconds), Timed.median(runs, Timed::cpuSeconds),
+        rows, String.join(", ", runs.stream().map(t -> String.format(Locale.ROOT, "%.2f", t.seconds())).toList()));
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
