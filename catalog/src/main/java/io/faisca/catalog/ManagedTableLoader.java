@@ -23,8 +23,8 @@ import org.apache.iceberg.types.Types;
 /**
  * What the planner knows of a managed table, from Iceberg's metadata alone:
  * the data files of the current snapshot, the columns of the current schema,
- * and row counts, null counts and value ranges from the manifests. No data
- * file is opened.
+ * and row counts, null counts and value ranges from the manifests (distinct
+ * counts estimated from the ranges). No data file is opened.
  */
 final class ManagedTableLoader {
   private ManagedTableLoader() {
@@ -61,9 +61,13 @@ final class ManagedTableLoader {
     List<ColumnMetadata> columns = new ArrayList<>();
     for (Types.NestedField field : table.schema().columns()) {
       Range range = ranges.get(field.fieldId());
-      ColumnStatistics statistics = new ColumnStatistics(nulls.getOrDefault(field.fieldId(), 0L),
-          range == null ? null : range.min, range == null ? null : range.max, null);
-      columns.add(column(name, field).withStatistics(statistics));
+      Double low = range == null ? null : range.min;
+      Double high = range == null ? null : range.max;
+      long nullCount = nulls.getOrDefault(field.fieldId(), 0L);
+      ColumnMetadata column = column(name, field);
+      // Manifests hold no distinct counts; as for raw files, a value range bounds them (keys, dates, codes).
+      Double distinct = TableLoader.estimateDistinct(column, rows - nullCount, low, high, null);
+      columns.add(column.withStatistics(new ColumnStatistics(nullCount, low, high, distinct)));
     }
     return new TableMetadata(name, table.location(), format, files, columns, rows);
   }

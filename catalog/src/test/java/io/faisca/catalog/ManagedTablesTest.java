@@ -76,6 +76,22 @@ class ManagedTablesTest {
     assertThat(id.max()).isEqualTo(7.0);
     assertThat(sales.columns().get(1).statistics().nullCount()).isEqualTo(1);
     assertThat(sales.columns().get(1).statistics().max()).isEqualTo(100.25);
+    // Distinct counts as the ranges bound them: at most one per row, and for names unknown.
+    assertThat(id.distinctCount()).isEqualTo(3.0);
+    assertThat(sales.columns().get(1).statistics().distinctCount()).isEqualTo(2.0);
+    assertThat(sales.columns().get(2).statistics().distinctCount()).isNull();
+  }
+
+  @Test void aKeyRangeBoundsTheDistinctCount() throws IOException {
+    Warehouse warehouse = Warehouse.open(root.toString());
+    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
+    Table table = managed(warehouse).load("sales").orElseThrow();
+    table.newAppend().appendFile(write(table, "a.parquet", record(1, "1.00", "x"), record(2, "1.00", "x"),
+        record(2, "1.01", "y"), record(1, "1.01", "y"))).commit();
+
+    TableMetadata sales = warehouse.table("sales").orElseThrow();
+    assertThat(sales.columns().get(0).statistics().distinctCount()).isEqualTo(2.0);
+    assertThat(sales.columns().get(1).statistics().distinctCount()).isEqualTo(2.0);
   }
 
   @Test void anotherWarehouseOverTheSameDirectorySeesCommitsAtOnce() throws IOException {

@@ -8,23 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The eight TPC-H tables loaded as managed Iceberg tables with CREATE TABLE
- * AS, their raw files then removed: the 22 queries over the Iceberg tables
- * give DuckDB's answers over the raw files.
+ * The eight TPC-H tables loaded as managed Iceberg tables by the loader
+ * {@code faisca tpch-gen --format iceberg} uses, their raw files then removed:
+ * the 22 queries over the Iceberg tables give DuckDB's answers over the raw files.
  */
 class TpchIcebergTest {
-  private static final List<String> TABLES = List.of("nation", "region", "part", "supplier", "partsupp",
-      "customer", "orders", "lineitem");
   private static final Path WAREHOUSE = Path.of(System.getProperty("faisca.test.tmp", "target"), "tpch-iceberg")
       .toAbsolutePath();
 
@@ -34,19 +31,17 @@ class TpchIcebergTest {
 
   @BeforeAll static void loadTables() throws Exception {
     deleteRecursively(WAREHOUSE);
-    for (String table : TABLES) {
-      copy(TpchTestData.warehouse().resolve(table), WAREHOUSE.resolve("raw_" + table));
+    for (String table : TpchIcebergLoader.TABLES) {
+      copy(TpchTestData.warehouse().resolve(table), WAREHOUSE.resolve(table));
     }
-    try (Connection connection = DriverManager.getConnection(url());
-        Statement statement = connection.createStatement()) {
-      for (String table : TABLES) {
-        long rows = statement.executeUpdate("CREATE TABLE " + table + " AS SELECT * FROM raw_" + table);
-        assertThat(rows).as("rows loaded into %s", table).isPositive();
-      }
+    List<TpchIcebergLoader.LoadedTable> loaded;
+    try (Connection connection = DriverManager.getConnection(url())) {
+      loaded = new TpchIcebergLoader(WAREHOUSE.toString(), new Configuration()).load(connection, table -> { });
     }
-    for (String table : TABLES) {
-      deleteRecursively(WAREHOUSE.resolve("raw_" + table));
-    }
+    assertThat(loaded).extracting(TpchIcebergLoader.LoadedTable::name)
+        .containsExactlyElementsOf(TpchIcebergLoader.TABLES);
+    assertThat(loaded).allSatisfy(table -> assertThat(table.rows()).as(table.name()).isPositive());
+    assertThat(TpchIcebergLoader.TABLES).noneMatch(table -> Files.exists(WAREHOUSE.resolve(table)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -60,7 +55,7 @@ class TpchIcebergTest {
   }
 
   private static String url() {
-    return "jdbc:faisca:warehouse=" + WAREHOUSE + ";master=local[2]";
+    return TpchIcebergLoader.url(WAREHOUSE.toString(), "local[2]");
   }
 
   private static void copy(Path from, Path to) throws IOException {

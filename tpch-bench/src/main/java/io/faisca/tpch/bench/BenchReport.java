@@ -62,7 +62,7 @@ final class BenchReport {
     for (String peer : peers()) {
       md.append(String.format(Locale.ROOT, " %s / %s = %.3f;", faisca, peer, geometricMeanRatio(peer)));
     }
-    md.append("\n");
+    md.append("\n").append(geometricMeans()).append("\n");
     for (Map.Entry<String, Map<String, QueryStats>> query : stats.entrySet()) {
       for (Map.Entry<String, QueryStats> e : query.getValue().entrySet()) {
         if (!e.getValue().ok()) {
@@ -72,6 +72,32 @@ final class BenchReport {
       }
     }
     return md.append('\n').toString();
+  }
+
+  /**
+   * Each engine's geometric mean of median times, over the queries every engine answered, so that
+   * the means compare (two Faísca warehouses of the same tables, for one).
+   */
+  private String geometricMeans() {
+    double[] logSums = new double[engines.size()];
+    int answered = 0;
+    for (Map<String, QueryStats> byEngine : stats.values()) {
+      if (engines.stream().allMatch(engine -> byEngine.get(engine) != null && byEngine.get(engine).ok())) {
+        for (int e = 0; e < engines.size(); e++) {
+          logSums[e] += Math.log(byEngine.get(engines.get(e)).medianMillis());
+        }
+        answered++;
+      }
+    }
+    StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+        "Geometric mean of the median times over the %d queries every engine answered:", answered));
+    double first = Math.exp(logSums[0] / answered);
+    for (int e = 0; e < engines.size(); e++) {
+      double mean = Math.exp(logSums[e] / answered);
+      md.append(String.format(Locale.ROOT, " %s %.0f ms", engines.get(e), mean));
+      md.append(e == 0 ? ";" : String.format(Locale.ROOT, " (%.3f x %s);", mean / first, engines.get(0)));
+    }
+    return md.toString();
   }
 
   double geometricMeanRatio(String peer) {

@@ -16,7 +16,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code faisca bench}: the 22 TPC-H queries on Faísca (through JDBC), on
  * Spark SQL and on DuckDB, over the same Parquet files in the same run. Each
  * query runs on every engine in turn, warm-up runs first, so all engines see
- * the same machine conditions.
+ * the same machine conditions. With {@code --compare-warehouse DIR}, Faísca
+ * also runs every query over that warehouse (say, the same tables loaded as
+ * Iceberg tables), as one more engine of the same run.
  */
 public final class TpchBench {
   private TpchBench() {
@@ -29,6 +31,11 @@ public final class TpchBench {
     String faiscaUrl = options.url != null ? options.url
         : "jdbc:faisca:warehouse=" + warehouse + ";master=" + options.master;
     engines.add(JdbcEngine.connect("faisca", faiscaUrl));
+    if (options.compareWarehouse != null) {
+      Path compared = Path.of(options.compareWarehouse).toAbsolutePath();
+      engines.add(JdbcEngine.connect("faisca:" + compared.getFileName(),
+          "jdbc:faisca:warehouse=" + compared + ";master=" + options.master));
+    }
     if (options.peers.contains("spark-sql")) {
       SparkSession spark = SparkSessions.getOrCreate(options.master, Map.of());
       engines.add(new SparkSqlEngine(spark, warehouse));
@@ -90,6 +97,7 @@ public final class TpchBench {
   private static final class Options {
     String warehouse;
     String url;
+    String compareWarehouse;
     String master = SparkSessions.DEFAULT_MASTER;
     int runs = 5;
     int warmup = 1;
@@ -104,6 +112,7 @@ public final class TpchBench {
         switch (args[i]) {
           case "--warehouse" -> o.warehouse = require(value, args[i++]);
           case "--url" -> o.url = require(value, args[i++]);
+          case "--compare-warehouse" -> o.compareWarehouse = require(value, args[i++]);
           case "--master" -> o.master = require(value, args[i++]);
           case "--runs" -> o.runs = Integer.parseInt(require(value, args[i++]));
           case "--warmup" -> o.warmup = Integer.parseInt(require(value, args[i++]));
@@ -129,7 +138,8 @@ public final class TpchBench {
     private static void usage(String problem) {
       System.err.println(problem);
       System.err.println("Usage: faisca bench --warehouse DIR [--runs 5] [--warmup 1] [--queries q01,q02]"
-          + " [--peers spark-sql,duckdb] [--master local[*]] [--url JDBC-URL] [--out DIR]");
+          + " [--peers spark-sql,duckdb|none] [--compare-warehouse DIR] [--master local[*]] [--url JDBC-URL]"
+          + " [--out DIR]");
       System.exit(2);
     }
   }
