@@ -84,8 +84,8 @@ class ManagedTablesTest {
 
   @Test void aKeyRangeBoundsTheDistinctCount() throws IOException {
     Warehouse warehouse = Warehouse.open(root.toString());
-    managed(warehouse).create("sales", SCHEMA, FileFormat.PARQUET, false);
-    Table table = managed(warehouse).load("sales").orElseThrow();
+    managed(warehouse).create(TableName.ofDefault("sales"), PARQUET, false);
+    Table table = managed(warehouse).load(TableName.ofDefault("sales")).orElseThrow();
     table.newAppend().appendFile(write(table, "a.parquet", record(1, "1.00", "x"), record(2, "1.00", "x"),
         record(2, "1.01", "y"), record(1, "1.01", "y"))).commit();
 
