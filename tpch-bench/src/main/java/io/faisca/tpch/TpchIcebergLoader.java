@@ -13,10 +13,11 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Turns the raw TPC-H tables of a warehouse into managed Iceberg tables, the
- * way a user would: {@code CREATE TABLE t AS SELECT * FROM t} through the
- * embedded JDBC driver (the new table hides the directory of the same name
- * from then on), then the directory is removed, so the warehouse ends up
- * holding the Iceberg tables alone.
+ * way a user would: each raw directory {@code t} is renamed {@code t_raw}
+ * (a managed table cannot take a raw directory's name), then
+ * {@code CREATE TABLE t AS SELECT * FROM t_raw} through the embedded JDBC
+ * driver, then the directory is removed, so the warehouse ends up holding the
+ * Iceberg tables alone.
  */
 public final class TpchIcebergLoader {
   /** The eight tables, in the generator's order. */
@@ -47,6 +48,7 @@ public final class TpchIcebergLoader {
     try (Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
         deleteRawDirectory(table);
+        deleteRawDirectory(staged(table));
         statement.execute("DROP TABLE IF EXISTS " + table);
       }
     }
@@ -58,15 +60,23 @@ public final class TpchIcebergLoader {
     List<LoadedTable> loaded = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
+        Path raw = new Path(warehouse, table);
+        if (!raw.getFileSystem(conf).rename(raw, new Path(warehouse, staged(table)))) {
+          throw new IOException("Cannot rename '" + raw + "' to '" + staged(table) + "'");
+        }
         long start = System.nanoTime();
-        long rows = statement.executeLargeUpdate("CREATE TABLE " + table + " AS SELECT * FROM " + table);
+        long rows = statement.executeLargeUpdate("CREATE TABLE " + table + " AS SELECT * FROM " + staged(table));
         LoadedTable done = new LoadedTable(table, rows, (System.nanoTime() - start) / 1e9);
-        deleteRawDirectory(table);
+        deleteRawDirectory(staged(table));
         loaded.add(done);
         progress.accept(done);
       }
     }
     return loaded;
+  }
+
+  private static String staged(String table) {
+    return table + "_raw";
   }
 
   private void deleteRawDirectory(String table) throws IOException {
