@@ -7,14 +7,13 @@ import io.faisca.catalog.DataFile;
 import io.faisca.catalog.TableName;
 import io.faisca.crash.KilledWriter.At;
 import io.faisca.hdfs.WarehouseRoot;
+import io.faisca.jdbc.ResultRows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,12 +71,12 @@ class WriterCrashTest {
       statement.executeUpdate("INSERT INTO t SELECT x, 'n' || CAST(x AS VARCHAR) FROM (VALUES (1), (2), (3), (4),"
           + " (5), (6)) AS v(x)");
       statement.executeUpdate("INSERT INTO t VALUES (7, 'seven'), (8, NULL), (9, 'nine')");
-      List<String> rows = rows(statement, "SELECT id, name FROM t ORDER BY id");
+      List<String> rows = ResultRows.of(statement, "SELECT id, name FROM t ORDER BY id");
       Set<String> files = files(warehouse, "default/t");
 
       KilledWriter.run(warehouse.url(), sql, at);
 
-      assertThat(rows(statement, "SELECT id, name FROM t ORDER BY id")).containsExactlyElementsOf(rows);
+      assertThat(ResultRows.of(statement, "SELECT id, name FROM t ORDER BY id")).containsExactlyElementsOf(rows);
       assertThat(icebergRows(warehouse, "t")).isEqualTo(rows.size());
       statement.execute("SET remove_orphan_files_min_retention = '0s'");
       if (sql.equals(CTAS)) {
@@ -89,7 +88,7 @@ class WriterCrashTest {
         statement.executeUpdate("ALTER TABLE t EXECUTE remove_orphan_files(retention_threshold => '0s')");
         assertThat(files(warehouse, "default/t")).isEqualTo(files);
       }
-      assertThat(rows(statement, "SELECT id, name FROM t ORDER BY id")).containsExactlyElementsOf(rows);
+      assertThat(ResultRows.of(statement, "SELECT id, name FROM t ORDER BY id")).containsExactlyElementsOf(rows);
     }
   }
 
@@ -107,7 +106,7 @@ class WriterCrashTest {
     }
     assertThat(after.stream().filter(f -> f.contains("/data/")).map(f -> new org.apache.hadoop.fs.Path(f)
         .toUri().getPath())).containsExactlyInAnyOrderElementsOf(dataFiles);
-    assertThat(rows(statement, "SELECT COUNT(*), MAX(name) FROM c")).containsExactly("9|SEVEN");
+    assertThat(ResultRows.of(statement, "SELECT COUNT(*), MAX(name) FROM c")).containsExactly("9|SEVEN");
   }
 
   private static Set<String> files(WarehouseRoot warehouse, String relative) throws IOException {
@@ -131,18 +130,4 @@ class WriterCrashTest {
     return count;
   }
 
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int n = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join("|", cells));
-      }
-    }
-    return rows;
-  }
 }

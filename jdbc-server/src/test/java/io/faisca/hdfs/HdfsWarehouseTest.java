@@ -2,13 +2,11 @@ package io.faisca.hdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faisca.jdbc.ResultRows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,30 +23,16 @@ class HdfsWarehouseTest {
     root.put(root.scratchFile("raw.parquet"), "raw/part-0.parquet");
     try (Connection connection = DriverManager.getConnection(root.url());
         Statement statement = connection.createStatement()) {
-      assertThat(rows(statement, "SELECT COUNT(*) FROM raw")).containsExactly("100");
+      assertThat(ResultRows.of(statement, "SELECT COUNT(*) FROM raw")).containsExactly("100");
       assertThat(statement.executeUpdate("CREATE TABLE t AS SELECT * FROM raw WHERE id <= 50")).isEqualTo(50);
       assertThat(statement.executeUpdate("INSERT INTO t VALUES (1000, 'x')")).isEqualTo(1);
       assertThat(statement.executeUpdate("DELETE FROM t WHERE id <= 10")).isEqualTo(10);
       assertThat(statement.executeUpdate("UPDATE t SET name = 'y' WHERE id = 1000")).isEqualTo(1);
-      assertThat(rows(statement, "SELECT COUNT(*), SUM(id), MAX(name) FROM t")).containsExactly("41|2220|y");
+      assertThat(ResultRows.of(statement, "SELECT COUNT(*), SUM(id), MAX(name) FROM t")).containsExactly("41|2220|y");
       assertThat(root.exists("default/t/metadata")).isTrue();
       statement.executeUpdate("DROP TABLE t");
       assertThat(root.exists("default/t")).isFalse();
     }
   }
 
-  private static List<String> rows(Statement statement, String sql) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int n = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join("|", cells));
-      }
-    }
-    return rows;
-  }
 }

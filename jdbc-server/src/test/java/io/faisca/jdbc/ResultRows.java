@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A query's rows as text, cells joined by '|', NULL as "null": one form for Faísca's and DuckDB's answers. */
-final class ResultRows {
+public final class ResultRows {
   private ResultRows() {
   }
 
-  static List<String> of(Statement statement, String sql) throws SQLException {
+  public static List<String> of(Statement statement, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(sql)) {
       int n = result.getMetaData().getColumnCount();
