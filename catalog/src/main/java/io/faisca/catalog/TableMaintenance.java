@@ -86,7 +86,7 @@ public final class TableMaintenance {
   }
 
   /** Every file the table's kept metadata versions and snapshots reference, as written in them. */
-  List<String> referencedFiles() throws IOException {
+  private List<String> referencedFiles() throws IOException {
     TableMetadata metadata = ((HasTableOperations) table).operations().current();
     Set<String> files = new HashSet<>();
     files.add(metadata.metadataFileLocation());

@@ -34,14 +34,14 @@ public final class Warehouse {
   private final Path root;
   private final Configuration conf;
   private final FileSystem fs;
-  private final Optional<ManagedTables> managed;
+  private final ManagedTables managed;
   private final ConcurrentMap<TableName, Cached> cache = new ConcurrentHashMap<>();
 
   private Warehouse(Path root, Configuration conf, FileSystem fs, Optional<String> catalogUri) {
     this.root = root;
     this.conf = conf;
     this.fs = fs;
-    this.managed = Optional.of(new ManagedTables(root.toString(), CatalogSource.of(root, catalogUri), conf));
+    this.managed = new ManagedTables(root.toString(), CatalogSource.of(root, catalogUri), conf);
   }
 
   /** Opens a warehouse at a local path or Hadoop URI; it must be an existing directory. */
@@ -97,8 +97,8 @@ public final class Warehouse {
     return conf;
   }
 
-  /** The managed tables, where the warehouse can hold them. */
-  public Optional<ManagedTables> managedTables() {
+  /** The managed tables (and their schemas and views). */
+  public ManagedTables managedTables() {
     return managed;
   }
 
@@ -164,7 +164,7 @@ public final class Warehouse {
 
   /** Metadata of a table, from its files' footers or its manifests (cached while they are unchanged). */
   public Optional<TableMetadata> table(TableName name) {
-    Optional<org.apache.iceberg.Table> icebergTable = managed.flatMap(tables -> tables.load(name));
+    Optional<org.apache.iceberg.Table> icebergTable = managed.load(name);
     if (icebergTable.isPresent()) {
       return Optional.of(managedTable(name, icebergTable.get()));
     }
@@ -173,14 +173,14 @@ public final class Warehouse {
 
   /** A view, exactly as named. */
   public Optional<ViewDefinition> view(TableName name) {
-    return managed.flatMap(tables -> tables.views().load(name));
+    return managed.views().load(name);
   }
 
   /** The columns of a table or view, without reading a managed table's manifests. */
   public List<ColumnMetadata> columns(Relation relation) {
     TableName name = relation.name();
     Optional<List<ColumnMetadata>> columns = switch (relation.kind()) {
-      case MANAGED_TABLE -> managed.flatMap(tables -> tables.load(name))
+      case MANAGED_TABLE -> managed.load(name)
           .map(table -> IcebergSchemas.columns(name.name(), table.schema()));
       case RAW_TABLE -> rawTable(name).map(TableMetadata::columns);
       case VIEW -> view(name).map(ViewDefinition::columns);
@@ -223,13 +223,10 @@ public final class Warehouse {
 
   /** The managed tables, then the views, of a schema: the order in which names resolve. */
   private List<Relation> managedCandidates(String schema) {
-    if (managed.isEmpty()) {
-      return List.of();
-    }
     List<Relation> candidates = new ArrayList<>();
-    managed.get().names(schema).forEach(name ->
+    managed.names(schema).forEach(name ->
         candidates.add(new Relation(new TableName(schema, name), Relation.Kind.MANAGED_TABLE)));
-    managed.get().views().names(schema).forEach(name ->
+    managed.views().names(schema).forEach(name ->
         candidates.add(new Relation(new TableName(schema, name), Relation.Kind.VIEW)));
     return candidates;
   }
@@ -251,7 +248,7 @@ public final class Warehouse {
   }
 
   private List<String> createdSchemas() {
-    return managed.map(tables -> tables.schemas().names()).orElse(List.of());
+    return managed.schemas().names();
   }
 
   /** Explains why a name is not a table, for error messages. */

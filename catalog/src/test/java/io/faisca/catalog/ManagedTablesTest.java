@@ -142,7 +142,7 @@ class ManagedTablesTest {
   }
 
   private static ManagedTables managed(Warehouse warehouse) {
-    return warehouse.managedTables().orElseThrow();
+    return warehouse.managedTables();
   }
 
   private static Record record(long id, String price, String name) {

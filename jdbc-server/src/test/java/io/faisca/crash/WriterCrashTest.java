@@ -120,7 +120,7 @@ class WriterCrashTest {
   }
 
   private static long icebergRows(WarehouseRoot warehouse, String name) throws IOException {
-    Table table = warehouse.open().managedTables().orElseThrow().load(TableName.ofDefault(name)).orElseThrow();
+    Table table = warehouse.open().managedTables().load(TableName.ofDefault(name)).orElseThrow();
     long count = 0;
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
       for (Record ignored : records) {

@@ -65,7 +65,7 @@ class ConcurrentWritersTest {
       assertThat(rows.getLong(3)).isZero();
       assertThat(rows.getLong(4)).isEqualTo(inserts - 1);
     }
-    Table table = warehouse.open().managedTables().orElseThrow().load(TableName.ofDefault("hits")).orElseThrow();
+    Table table = warehouse.open().managedTables().load(TableName.ofDefault("hits")).orElseThrow();
     List<Snapshot> snapshots = new ArrayList<>();
     table.snapshots().forEach(snapshots::add);
     assertThat(snapshots).hasSize(writers * inserts).allMatch(s -> "append".equals(s.operation()));

@@ -34,7 +34,7 @@ final class IcebergFiles {
   }
 
   static Table table(Path warehouse, String name) {
-    return Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault(name)).orElseThrow();
+    return Warehouse.open(warehouse.toString()).managedTables().load(TableName.ofDefault(name)).orElseThrow();
   }
 
   /** The data files of the current snapshot. */

@@ -68,7 +68,7 @@ class ManagedTableBadFilesTest {
   }
 
   @Test void aTableWithDeleteFilesIsRefusedForReadsAndWrites() throws Exception {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("t")).orElseThrow();
+    Table table = Warehouse.open(warehouse.toString()).managedTables().load(TableName.ofDefault("t")).orElseThrow();
     Path deletes = Files.writeString(warehouse.resolve("default/t/data/deletes.parquet"), "position deletes");
     DeleteFile deleteFile = FileMetadata.deleteFileBuilder(table.spec()).ofPositionDeletes()
         .withPath(deletes.toUri().toString()).withFileSizeInBytes(Files.size(deletes)).withRecordCount(1)
@@ -80,7 +80,7 @@ class ManagedTableBadFilesTest {
           .hasMessageContaining("Table 't' has Iceberg delete files")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
     }
-    Table after = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("t")).orElseThrow();
+    Table after = Warehouse.open(warehouse.toString()).managedTables().load(TableName.ofDefault("t")).orElseThrow();
     assertThat(after.currentSnapshot().snapshotId()).isEqualTo(table.currentSnapshot().snapshotId());
     assertThat(ResultRows.of(statement, "SELECT id FROM ok")).containsExactly("7");
   }

@@ -137,7 +137,7 @@ class ManagedTableRewriteTest {
   }
 
   private List<String> operations() {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault("items"))
+    Table table = Warehouse.open(warehouse.toString()).managedTables().load(TableName.ofDefault("items"))
         .orElseThrow();
     List<String> operations = new ArrayList<>();
     table.snapshots().forEach(snapshot -> operations.add(snapshot.operation()));

@@ -128,7 +128,7 @@ class ManagedTableWriteTest {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement views = duckdb.createStatement()) {
       Warehouse opened = Warehouse.open(warehouse.toString());
-      for (String table : opened.managedTables().orElseThrow().names(WarehouseSchema.NAME)) {
+      for (String table : opened.managedTables().names(WarehouseSchema.NAME)) {
         String files = opened.table(table).orElseThrow().files().stream()
             .map(file -> "'" + java.net.URI.create(file.path()).getPath() + "'")
             .collect(Collectors.joining(", "));
@@ -139,7 +139,7 @@ class ManagedTableWriteTest {
   }
 
   private long icebergRecordCount(String name) throws IOException {
-    Table table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(TableName.ofDefault(name))
+    Table table = Warehouse.open(warehouse.toString()).managedTables().load(TableName.ofDefault(name))
         .orElseThrow();
     long count = 0;
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {

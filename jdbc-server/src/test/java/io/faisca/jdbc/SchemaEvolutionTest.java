@@ -208,7 +208,7 @@ class SchemaEvolutionTest {
 
   /** A data file of the first INSERT, which every test makes before it changes the table. */
   private String oldestFile() throws Exception {
-    var table = Warehouse.open(warehouse.toString()).managedTables().orElseThrow().load(ITEMS).orElseThrow();
+    var table = Warehouse.open(warehouse.toString()).managedTables().load(ITEMS).orElseThrow();
     long first = table.history().get(0).snapshotId();
     return URI.create(table.snapshot(first).addedDataFiles(table.io()).iterator().next().location()).getPath();
   }

@@ -52,7 +52,7 @@ final class SnapshotOracles {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement views = duckdb.createStatement()) {
       for (TableName name : tables) {
-        Table table = opened.managedTables().orElseThrow().load(name).orElseThrow();
+        Table table = opened.managedTables().load(name).orElseThrow();
         String files = opened.table(name).orElseThrow().files().stream().map(DataFile::path)
             .map(path -> "'" + localPath.apply(path) + "'").collect(Collectors.joining(", "));
         String view = name.inDefaultSchema() ? name.name() : name.schema() + "." + name.name();
@@ -76,7 +76,7 @@ final class SnapshotOracles {
   }
 
   private static List<String> iceberg(Warehouse opened, TableName name) {
-    Table table = opened.managedTables().orElseThrow().load(name).orElseThrow();
+    Table table = opened.managedTables().load(name).orElseThrow();
     List<String> rows = new ArrayList<>();
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
       for (Record record : records) {

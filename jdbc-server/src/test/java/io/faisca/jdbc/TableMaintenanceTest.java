@@ -98,7 +98,7 @@ class TableMaintenanceTest {
   }
 
   private Table table() {
-    return warehouse.open().managedTables().orElseThrow().load(TableName.ofDefault("t")).orElseThrow();
+    return warehouse.open().managedTables().load(TableName.ofDefault("t")).orElseThrow();
   }
 
   private List<String> tableFiles() throws IOException {

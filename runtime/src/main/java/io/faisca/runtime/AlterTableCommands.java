@@ -31,7 +31,7 @@ final class AlterTableCommands {
 
   static Command alter(String sql, SqlAlterTable alter, FaiscaPlanner planner) {
     Warehouse warehouse = planner.warehouse();
-    ManagedTables tables = TableCommands.managedTables(warehouse);
+    ManagedTables tables = warehouse.managedTables();
     SqlAlterTable.Change change = alter.change;
     if (change instanceof SqlAlterTable.RenameTable rename) {
       return TableCommands.command(sql, () -> {

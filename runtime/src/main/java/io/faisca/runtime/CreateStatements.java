@@ -46,7 +46,7 @@ final class CreateStatements {
       case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
           .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
               + (column.nullable() ? "" : " NOT NULL"))
-          .collect(Collectors.joining(",\n")) + "\n)" + clauses(TableCommands.managedTables(warehouse).load(name)
+          .collect(Collectors.joining(",\n")) + "\n)" + clauses(warehouse.managedTables().load(name)
               .orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' was dropped")));
       case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "View '" + name + "' was dropped")));

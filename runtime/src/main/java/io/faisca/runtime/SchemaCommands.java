@@ -28,7 +28,7 @@ final class SchemaCommands {
             + " table; a schema of that name would keep its tables in it");
       }
       if (raw.isEmpty()) {
-        TableCommands.managedTables(warehouse).schemas().create(name, create.ifNotExists);
+        warehouse.managedTables().schemas().create(name, create.ifNotExists);
       }
       return 0;
     });
@@ -44,7 +44,7 @@ final class SchemaCommands {
         }
         throw new FaiscaException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + written + "' does not exist");
       }
-      TableCommands.managedTables(warehouse).schemas().drop(found.get(), drop.ifExists, drop.cascade);
+      warehouse.managedTables().schemas().drop(found.get(), drop.ifExists, drop.cascade);
       return 0;
     });
   }

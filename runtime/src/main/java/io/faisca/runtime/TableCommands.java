@@ -30,7 +30,7 @@ final class TableCommands {
     Warehouse warehouse = planner.warehouse();
     TableName name = CatalogNames.written(warehouse, create.name);
     TableDefinition definition = definition(create, IcebergSchemas.of(planner.rowType(create.columnList)));
-    ManagedTables tables = managedTables(warehouse);
+    ManagedTables tables = warehouse.managedTables();
     return command(sql, () -> {
       if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
         tables.create(name, definition, create.ifNotExists);
@@ -51,7 +51,7 @@ final class TableCommands {
       if (found.isEmpty() && drop.ifExists) {
         return 0;
       }
-      managedTables(warehouse).drop(CatalogNames.managedTable(warehouse, drop.name, "DROP TABLE"), drop.ifExists);
+      warehouse.managedTables().drop(CatalogNames.managedTable(warehouse, drop.name, "DROP TABLE"), drop.ifExists);
       return 0;
     });
   }
@@ -59,12 +59,6 @@ final class TableCommands {
   /** The managed table a statement writes to, by the name it gives; a raw directory is read-only. */
   static TableName writableTable(Warehouse warehouse, SqlIdentifier identifier) {
     return CatalogNames.managedTable(warehouse, identifier, "a write");
-  }
-
-  static ManagedTables managedTables(Warehouse warehouse) {
-    return warehouse.managedTables().orElseThrow(() -> new FaiscaException(ErrorCode.NOT_SUPPORTED,
-        "Warehouse '" + warehouse.location() + "' is not on a local disk; tables can be created only in a local"
-            + " warehouse yet"));
   }
 
   /** A command running {@code action}; what goes wrong in Spark on the way is reported as Faísca's error. */

@@ -57,7 +57,7 @@ final class TableDescriptions {
 
   private static List<Object[]> rows(Relation relation, Warehouse warehouse) {
     if (relation.kind() == Relation.Kind.MANAGED_TABLE) {
-      return managedRows(relation.name(), TableCommands.managedTables(warehouse).load(relation.name())
+      return managedRows(relation.name(), warehouse.managedTables().load(relation.name())
           .orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + relation.name()
               + "' was dropped")));
     }

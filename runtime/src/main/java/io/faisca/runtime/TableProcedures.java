@@ -36,7 +36,7 @@ final class TableProcedures {
   static Command prepare(String sql, SqlAlterTableExecute execute, Session session) {
     String procedure = execute.procedure.getSimple().toLowerCase(Locale.ROOT);
     TableName name = TableCommands.writableTable(session.engine().warehouse(), execute.table);
-    ManagedTables tables = TableCommands.managedTables(session.engine().warehouse());
+    ManagedTables tables = session.engine().warehouse().managedTables();
     return switch (procedure) {
       case "remove_orphan_files" -> {
         Map<String, String> arguments = arguments(execute, procedure, Set.of(RETENTION));

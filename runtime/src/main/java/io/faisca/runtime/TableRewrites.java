@@ -120,7 +120,7 @@ final class TableRewrites {
     static Target of(Session session, SqlIdentifier identifier, SqlIdentifier alias) {
       Warehouse warehouse = session.engine().planner().warehouse();
       TableName found = TableCommands.writableTable(warehouse, identifier);
-      return new Target(found, alias, warehouse.table(found).orElseThrow(), TableCommands.managedTables(warehouse));
+      return new Target(found, alias, warehouse.table(found).orElseThrow(), warehouse.managedTables());
     }
 
     List<String> columns() {

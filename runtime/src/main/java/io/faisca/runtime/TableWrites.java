@@ -86,7 +86,7 @@ final class TableWrites {
     List<ColumnMetadata> columns = IcebergSchemas.columns(name.name(), schema);
     PreparedQuery rows = rows(session, planner.planInto(sql, query,
         new InsertTarget(name.toString(), columns, List.of())));
-    ManagedTables tables = TableCommands.managedTables(warehouse);
+    ManagedTables tables = warehouse.managedTables();
     return TableCommands.command(sql, () -> {
       if (!CatalogNames.free(warehouse, name, create.ifNotExists)) {
         return 0;
@@ -121,7 +121,7 @@ final class TableWrites {
           : insert.getTargetColumnList().stream().map(column -> ((SqlIdentifier) column).getSimple()).toList();
       PreparedQuery rows = TableWrites.rows(session, planner.planInto(sql, insert.getSource(),
           new InsertTarget(found.toString(), table.columns(), columns)));
-      return new Insert(found, table, TableCommands.managedTables(warehouse), rows);
+      return new Insert(found, table, warehouse.managedTables(), rows);
     }
 
     /** The table as it is now, still with the columns the rows were planned for. */

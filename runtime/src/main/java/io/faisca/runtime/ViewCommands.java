@@ -48,7 +48,7 @@ final class ViewCommands {
       if (existing.isPresent() && !replaces) {
         throw CatalogNames.taken(name, existing.get());
       }
-      TableCommands.managedTables(warehouse).views().create(name, query, WarehouseSchema.NAME, columns,
+      warehouse.managedTables().views().create(name, query, WarehouseSchema.NAME, columns,
           create.getReplace());
       return 0;
     });
@@ -68,7 +68,7 @@ final class ViewCommands {
         throw new FaiscaException(ErrorCode.WRONG_OBJECT_TYPE, "'" + found.get().name() + "' is a table, not a"
             + " view: DROP TABLE drops it");
       }
-      TableCommands.managedTables(warehouse).views().drop(found.get().name(), drop.ifExists);
+      warehouse.managedTables().views().drop(found.get().name(), drop.ifExists);
       return 0;
     });
   }

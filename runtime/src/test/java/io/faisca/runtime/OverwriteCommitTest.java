@@ -93,7 +93,7 @@ class OverwriteCommitTest {
   }
 
   private ManagedTables tables() {
-    return Warehouse.open(root.toString()).managedTables().orElseThrow();
+    return Warehouse.open(root.toString()).managedTables();
   }
 
   private static DataFile append(Table table, String name, String region) {
