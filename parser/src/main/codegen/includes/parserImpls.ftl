@@ -23,6 +23,7 @@ boolean FaiscaIfExists() :
     { return false; }
 }
 
+/** The columns of CREATE TABLE, with key constraints among them as Calcite's server grammar has them. */
 SqlNodeList FaiscaColumnList() :
 {
     final Span s;
@@ -30,13 +31,73 @@ SqlNodeList FaiscaColumnList() :
 }
 {
     <LPAREN> { s = span(); }
-    FaiscaColumn(list)
-    ( <COMMA> FaiscaColumn(list) )*
+    FaiscaTableElement(list)
+    ( <COMMA> FaiscaTableElement(list) )*
     <RPAREN> {
         return new SqlNodeList(list, s.end(this));
     }
 }
 
+void FaiscaTableElement(List<SqlNode> list) :
+{
+    SqlIdentifier name = null;
+    final SqlNodeList columns;
+    final Span s = Span.of();
+}
+{
+    FaiscaColumnWithConstraints(list)
+|
+    [ <CONSTRAINT> { s.add(this); } name = SimpleIdentifier() ]
+    (
+        <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
+            list.add(SqlDdlNodes.primary(s.end(columns), name, columns));
+        }
+    |
+        <UNIQUE> { s.add(this); } columns = ParenthesizedSimpleIdentifierList() {
+            list.add(SqlDdlNodes.unique(s.end(columns), name, columns));
+        }
+    )
+}
+
+/** A column of CREATE TABLE: [CONSTRAINT name] NOT NULL, NULL, PRIMARY KEY or UNIQUE may follow its type. */
+void FaiscaColumnWithConstraints(List<SqlNode> list) :
+{
+    final SqlIdentifier id;
+    final SqlDataTypeSpec type;
+    boolean nullable = true;
+    SqlIdentifier name = null;
+    final List<SqlNode> constraints = new ArrayList<SqlNode>();
+    final Span s = Span.of();
+}
+{
+    id = SimpleIdentifier()
+    type = DataType()
+    (
+        [ <CONSTRAINT> name = SimpleIdentifier() ]
+        (
+            <NOT> <NULL> { nullable = false; }
+        |
+            <NULL> { nullable = true; }
+        |
+            <PRIMARY> <KEY> {
+                nullable = false;
+                constraints.add(SqlDdlNodes.primary(getPos(), name, new SqlNodeList(List.of(id), id.getParserPosition())));
+            }
+        |
+            <UNIQUE> {
+                constraints.add(SqlDdlNodes.unique(getPos(), name, new SqlNodeList(List.of(id), id.getParserPosition())));
+            }
+        )
+        { name = null; }
+    )*
+    {
+        list.add(SqlDdlNodes.column(s.add(id).end(this), id, type.withNullable(nullable), null,
+            nullable ? ColumnStrategy.NULLABLE : ColumnStrategy.NOT_NULLABLE));
+        list.addAll(constraints);
+    }
+}
+
+/** A column ALTER TABLE ... ADD COLUMN adds: a name, a type, and NULL or NOT NULL. */
 void FaiscaColumn(List<SqlNode> list) :
 {
     final SqlIdentifier id;
@@ -166,6 +227,55 @@ SqlDrop FaiscaDropTable(Span s, boolean replace) :
     <TABLE> ifExists = FaiscaIfExists() id = CompoundIdentifier()
     {
         return SqlDdlNodes.dropTable(s.end(this), ifExists, id);
+    }
+}
+
+/**
+ * CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (column [ASC | DESC], ...): recorded with the
+ * table, for the SQL of other databases to run unchanged; no index is built.
+ */
+SqlCreate FaiscaCreateIndex(Span s, boolean replace) :
+{
+    boolean unique = false;
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlIdentifier table;
+    final Span columnsSpan;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+}
+{
+    [ <UNIQUE> { unique = true; } ] <INDEX> ifNotExists = FaiscaIfNotExists() name = SimpleIdentifier()
+    <ON> table = CompoundIdentifier()
+    <LPAREN> { columnsSpan = span(); }
+    FaiscaIndexColumn(columns) ( <COMMA> FaiscaIndexColumn(columns) )*
+    <RPAREN> {
+        return new SqlCreateIndex(s.end(this), replace, ifNotExists, unique, name, table,
+            new SqlNodeList(columns, columnsSpan.end(this)));
+    }
+}
+
+void FaiscaIndexColumn(List<SqlNode> list) :
+{
+    final SqlIdentifier column;
+}
+{
+    column = SimpleIdentifier()
+    (
+        <DESC> { list.add(SqlStdOperatorTable.DESC.createCall(getPos(), column)); }
+    |
+        [ <ASC> ] { list.add(column); }
+    )
+}
+
+SqlDrop FaiscaDropIndex(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <INDEX> ifExists = FaiscaIfExists() name = CompoundIdentifier()
+    {
+        return new SqlDropIndex(s.end(this), ifExists, name);
     }
 }
 

@@ -52,6 +52,10 @@ public final class ColumnChanges {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + field.name() + "' is the only column of '"
           + name + "'; a table keeps at least one");
     }
+    if (table.schema().identifierFieldIds().contains(field.fieldId())) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + field.name() + "' is in the PRIMARY KEY of '"
+          + name + "' and cannot be dropped");
+    }
     commit(update -> update.deleteColumn(field.name()));
   }
 
@@ -91,8 +95,7 @@ public final class ColumnChanges {
   }
 
   private Optional<Types.NestedField> existing(String column) {
-    Types.NestedField exact = table.schema().findField(column);
-    return exact != null ? Optional.of(exact) : Optional.ofNullable(table.schema().caseInsensitiveFindField(column));
+    return IcebergSchemas.column(table.schema(), column);
   }
 
   private FaiscaException exists(String column, Types.NestedField found) {

@@ -3,7 +3,10 @@ package io.faisca.catalog;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.iceberg.Schema;
@@ -26,6 +29,39 @@ public final class IcebergSchemas {
           : Types.NestedField.required(id, field.getName(), type));
     }
     return new Schema(fields);
+  }
+
+  /**
+   * The schema with a primary key: its columns are required, and they are the Iceberg identifier
+   * fields, which other engines (Flink's upserts, Spark's {@code SET IDENTIFIER FIELDS}) read as the
+   * key. Like Iceberg, Faísca does not check that keys are unique.
+   */
+  public static Schema withPrimaryKey(Schema schema, List<String> key) {
+    Set<Integer> ids = new LinkedHashSet<>();
+    for (String column : key) {
+      Types.NestedField field = schema.caseInsensitiveFindField(column);
+      if (field == null) {
+        throw new FaiscaException(ErrorCode.COLUMN_NOT_FOUND, "PRIMARY KEY names column '" + column
+            + "', which the table does not have");
+      }
+      if (!ids.add(field.fieldId())) {
+        throw new FaiscaException(ErrorCode.INVALID_QUERY, "PRIMARY KEY names column '" + column + "' twice");
+      }
+      if (field.type().typeId() == Type.TypeID.FLOAT || field.type().typeId() == Type.TypeID.DOUBLE) {
+        throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Column '" + field.name() + "' cannot be in a PRIMARY"
+            + " KEY: Iceberg keys are not floating-point numbers");
+      }
+    }
+    List<Types.NestedField> fields = schema.columns().stream()
+        .map(field -> ids.contains(field.fieldId()) ? field.asRequired() : field)
+        .toList();
+    return new Schema(fields, ids);
+  }
+
+  /** A column by name as SQL finds it: exactly, or else ignoring case. */
+  public static Optional<Types.NestedField> column(Schema schema, String name) {
+    Types.NestedField exact = schema.findField(name);
+    return exact != null ? Optional.of(exact) : Optional.ofNullable(schema.caseInsensitiveFindField(name));
   }
 
   /** The columns a table of this schema reads as. */

@@ -3,13 +3,16 @@ package io.faisca.catalog;
 import static java.util.Objects.requireNonNull;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.schema.lookup.Named;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -41,6 +44,14 @@ public final class WarehouseRoot extends AbstractSchema {
         return names;
       }
     };
+  }
+
+  /**
+   * Type names beyond the standard's: {@code TEXT}, PostgreSQL's and SQLite's name for a string of any
+   * length, is {@code VARCHAR}.
+   */
+  @Override protected Map<String, RelProtoDataType> getTypeMap() {
+    return Map.of("TEXT", types -> types.createSqlType(SqlTypeName.VARCHAR));
   }
 
   private Schema schema(String name) {

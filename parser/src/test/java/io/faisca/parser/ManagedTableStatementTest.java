@@ -49,6 +49,23 @@ class ManagedTableStatementTest {
         .isEqualTo(Optional.empty());
   }
 
+  @Test void columnsCarryKeyConstraintsAndIndexesWriteBackAsTheyParse() {
+    SqlCreateManagedTable create = (SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (pk INTEGER"
+        + " CONSTRAINT k PRIMARY KEY, a TEXT UNIQUE NOT NULL, b INT NULL, CONSTRAINT u UNIQUE (a, b))");
+    assertThat(create.columnList.stream().map(node -> node.getKind().name()))
+        .containsExactly("COLUMN_DECL", "PRIMARY_KEY", "COLUMN_DECL", "UNIQUE", "COLUMN_DECL", "UNIQUE");
+    assertThat(create.columnList.get(0).toString()).isEqualTo("`pk` INTEGER NOT NULL");
+    assertThat(create.columnList.get(2).toString()).isEqualTo("`a` `TEXT` NOT NULL");
+
+    assertThat(FaiscaParser.parse("create unique index if not exists i on s.t (a desc, b asc, c)")
+        .toSqlString(CalciteSqlDialect.DEFAULT).getSql())
+        .isEqualTo("CREATE UNIQUE INDEX IF NOT EXISTS \"i\" ON \"s\".\"t\" (\"a\" DESC, \"b\", \"c\")");
+    assertThat(FaiscaParser.parse("DROP INDEX IF EXISTS i").toSqlString(CalciteSqlDialect.DEFAULT).getSql())
+        .isEqualTo("DROP INDEX IF EXISTS \"i\"");
+    // INDEX stays a name.
+    assertThat(FaiscaParser.parse("SELECT index FROM t")).isInstanceOf(SqlSelect.class);
+  }
+
   @Test void createTableWritesBackAsItParses() {
     String sql = "CREATE TABLE t (id BIGINT NOT NULL, ts TIMESTAMP)"
         + " PARTITIONED BY (id, day(ts), bucket(8, id), truncate(3, id))"

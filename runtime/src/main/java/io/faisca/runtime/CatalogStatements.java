@@ -4,7 +4,9 @@ import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTable;
+import io.faisca.parser.ddl.SqlCreateIndex;
 import io.faisca.parser.ddl.SqlCreateView;
+import io.faisca.parser.ddl.SqlDropIndex;
 import io.faisca.parser.ddl.SqlDropSchema;
 import io.faisca.parser.ddl.SqlShowCreateTable;
 import io.faisca.parser.ddl.SqlShowSchemas;
@@ -40,6 +42,12 @@ final class CatalogStatements {
     }
     if (parsed instanceof SqlDropView drop) {
       return Optional.of(ViewCommands.drop(sql, drop, warehouse));
+    }
+    if (parsed instanceof SqlCreateIndex create) {
+      return Optional.of(IndexCommands.create(sql, create, warehouse));
+    }
+    if (parsed instanceof SqlDropIndex drop) {
+      return Optional.of(IndexCommands.drop(sql, drop, warehouse));
     }
     if (parsed instanceof SqlAlterTable alter) {
       return Optional.of(AlterTableCommands.alter(sql, alter, planner));

@@ -9,14 +9,17 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.parser.Identifiers;
 import io.faisca.parser.ddl.SqlShowCreateTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.types.Types;
 
 /**
  * {@code SHOW CREATE TABLE t}: the statement that creates the table (its
@@ -43,16 +46,27 @@ final class CreateStatements {
   private static String statement(Relation relation, Warehouse warehouse) {
     TableName name = relation.name();
     return switch (relation.kind()) {
-      case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
-          .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
-              + (column.nullable() ? "" : " NOT NULL"))
-          .collect(Collectors.joining(",\n")) + "\n)" + clauses(warehouse.managedTables().load(name)
-              .orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' was dropped")));
+      case MANAGED_TABLE -> table(relation, warehouse);
       case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "View '" + name + "' was dropped")));
       case RAW_TABLE -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is a directory"
           + " of data files in the warehouse, read as a table: no statement creates it");
     };
+  }
+
+  private static String table(Relation relation, Warehouse warehouse) {
+    TableName name = relation.name();
+    Table table = warehouse.managedTables().load(name)
+        .orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' was dropped"));
+    List<String> elements = new ArrayList<>();
+    warehouse.columns(relation).forEach(column -> elements.add(Identifiers.sql(column.name()) + " "
+        + column.typeName() + (column.nullable() ? "" : " NOT NULL")));
+    Set<String> key = table.schema().identifierFieldNames();
+    if (!key.isEmpty()) {
+      elements.add("PRIMARY KEY (" + table.schema().columns().stream().map(Types.NestedField::name)
+          .filter(key::contains).map(Identifiers::sql).collect(Collectors.joining(", ")) + ")");
+    }
+    return "CREATE TABLE " + sql(name) + " (\n  " + String.join(",\n  ", elements) + "\n)" + clauses(table);
   }
 
   /** PARTITIONED BY and STORED AS, where the table has them. */

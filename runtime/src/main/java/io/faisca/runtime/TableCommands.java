@@ -29,7 +29,10 @@ final class TableCommands {
     }
     Warehouse warehouse = planner.warehouse();
     TableName name = CatalogNames.written(warehouse, create.name);
-    TableDefinition definition = definition(create, IcebergSchemas.of(planner.rowType(create.columnList)));
+    TableElements elements = TableElements.of(create.columnList);
+    Schema schema = IcebergSchemas.of(planner.rowType(elements.columns()));
+    TableDefinition definition = definition(create, elements.primaryKey().isEmpty() ? schema
+        : IcebergSchemas.withPrimaryKey(schema, elements.primaryKey()));
     ManagedTables tables = warehouse.managedTables();
     return command(sql, () -> {
       if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
