@@ -1,0 +1,113 @@
+package io.faisca.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQLite's sqllogictest corpus (from Maven, {@code net.hydromatic:sql-logic-test}) through the
+ * embedded JDBC driver, answering to {@code postgresql} in {@code skipif}/{@code onlyif}.
+ *
+ * <p>{@code -Dfaisca.slt.files=GLOB,...} chooses the files (globs under {@code test/}); the default is
+ * the selection CI runs. Every failing record must be listed in {@code known-failures.txt}: a new
+ * failure fails the test, and so does a listed one that now passes (take it off the list). The pass
+ * rate of each file, and every failure, are written to {@code target/sqllogictest/report.md};
+ * {@code -Dfaisca.slt.report-only=true} (the {@code sqllogictest} Maven profile) only writes the report.
+ */
+class SqlLogicTest {
+  static final String CI_SELECTION = "select1.test,evidence/*.test";
+  private static final Path KNOWN_FAILURES = Path.of("src/test/resources/sqllogictest/known-failures.txt");
+  private static final Path REPORT = Path.of("target/sqllogictest/report.md");
+
+  @Test void corpusAnswersAsSqlite() throws Exception {
+    List<String> selection = List.of(System.getProperty("faisca.slt.files", CI_SELECTION).split(","));
+    Path warehouse = Files.createTempDirectory(Path.of("target"), "slt-warehouse");
+    List<SltResult> results = new ArrayList<>();
+    try (FileSystem corpus = corpus();
+        Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse
+            + ";master=local[2]")) {
+      SltRunner runner = new SltRunner(connection, 120);
+      for (Path file : files(corpus, selection)) {
+        String name = corpus.getPath("/test").relativize(file).toString();
+        SltScript script = SltScript.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+        results.add(runner.run(script));
+        dropEverything(connection);
+      }
+    }
+    SltReport.write(REPORT, results);
+    if (Boolean.getBoolean("faisca.slt.report-only")) {
+      return;
+    }
+    Set<String> failing = results.stream().flatMap(r -> r.failures().stream()).map(SltResult.Failure::key)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> ran = results.stream().map(SltResult::script).collect(Collectors.toSet());
+    Set<String> known = knownFailures().stream().filter(key -> ran.contains(key.substring(0, key.lastIndexOf(':'))))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(failing).as("failing records (see %s)", REPORT.toAbsolutePath()).isEqualTo(known);
+  }
+
+  private static List<String> knownFailures() throws IOException {
+    return Files.readAllLines(KNOWN_FAILURES).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(line -> line.split("\\s+")[0])
+        .toList();
+  }
+
+  /** The corpus jar, opened as a file system. */
+  private static FileSystem corpus() throws IOException, URISyntaxException {
+    URI select1 = SqlLogicTest.class.getClassLoader().getResource("test/select1.test").toURI();
+    return FileSystems.newFileSystem(URI.create(select1.toString().substring(0, select1.toString().indexOf('!'))),
+        Map.of());
+  }
+
+  private static List<Path> files(FileSystem corpus, List<String> globs) throws IOException {
+    List<PathMatcher> matchers = globs.stream().map(glob -> corpus.getPathMatcher("glob:/test/" + glob.strip()))
+        .toList();
+    try (Stream<Path> all = Files.walk(corpus.getPath("/test"))) {
+      return all.filter(path -> path.toString().endsWith(".test"))
+          .filter(path -> matchers.stream().anyMatch(matcher -> matcher.matches(path)))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Each script starts from an empty default schema, as it would from a new database. */
+  private static void dropEverything(Connection connection) throws SQLException {
+    List<String> drops = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet tables = statement.executeQuery("SHOW TABLES")) {
+      while (tables.next()) {
+        String kind = tables.getString("table_type");
+        drops.add((kind.equals("VIEW") ? "DROP VIEW \"" : "DROP TABLE \"") + tables.getString("table_name") + "\"");
+      }
+    }
+    drops.sort((a, b) -> Boolean.compare(a.startsWith("DROP TABLE"), b.startsWith("DROP TABLE")));
+    try (Statement statement = connection.createStatement()) {
+      for (String drop : drops) {
+        statement.execute(drop);
+      }
+    }
+  }
+}
