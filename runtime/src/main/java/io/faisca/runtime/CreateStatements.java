@@ -1,6 +1,7 @@
 package io.faisca.runtime;
 
 import io.faisca.catalog.ColumnMetadata;
+import io.faisca.catalog.ManagedTables;
 import io.faisca.catalog.Relation;
 import io.faisca.catalog.TableName;
 import io.faisca.catalog.ViewDefinition;
@@ -20,8 +21,9 @@ import org.apache.iceberg.TableProperties;
 
 /**
  * {@code SHOW CREATE TABLE t}: the statement that creates the table (its
- * columns, types and {@code NOT NULL}s, partitioning and file format; not its
- * {@code WITH} properties) or the view (its columns and query)
+ * columns, types and {@code NOT NULL}s, partitioning, file format and, when
+ * {@code LOCATION} placed it, its directory; not its {@code WITH} properties)
+ * or the view (its columns and query)
  * again. A raw table is a directory of files that no statement creates: for
  * one, the answer is an error saying so.
  */
@@ -46,8 +48,7 @@ final class CreateStatements {
       case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
           .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
               + (column.nullable() ? "" : " NOT NULL"))
-          .collect(Collectors.joining(",\n")) + "\n)" + clauses(warehouse.managedTables().load(name)
-              .orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' was dropped")));
+          .collect(Collectors.joining(",\n")) + "\n)" + clauses(warehouse.managedTables(), name);
       case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "View '" + name + "' was dropped")));
       case RAW_TABLE -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is a directory"
@@ -55,8 +56,10 @@ final class CreateStatements {
     };
   }
 
-  /** PARTITIONED BY and STORED AS, where the table has them. */
-  private static String clauses(Table table) {
+  /** PARTITIONED BY, STORED AS and LOCATION, where the table has them. */
+  private static String clauses(ManagedTables tables, TableName name) {
+    Table table = tables.load(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '"
+        + name + "' was dropped"));
     StringBuilder clauses = new StringBuilder();
     if (table.spec().isPartitioned()) {
       clauses.append("\nPARTITIONED BY (").append(table.spec().fields().stream()
@@ -66,6 +69,9 @@ final class CreateStatements {
     String format = table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT, "parquet");
     if (!format.equalsIgnoreCase("parquet")) {
       clauses.append("\nSTORED AS ").append(format.toUpperCase(Locale.ROOT));
+    }
+    if (!tables.atDefaultLocation(table)) {
+      clauses.append("\nLOCATION '").append(table.location().replace("'", "''")).append("'");
     }
     return clauses.toString();
   }

@@ -29,7 +29,8 @@ final class TableCommands {
     }
     Warehouse warehouse = planner.warehouse();
     TableName name = CatalogNames.written(warehouse, create.name);
-    TableDefinition definition = definition(create, IcebergSchemas.of(planner.rowType(create.columnList)));
+    TableDefinition definition = definition(create, IcebergSchemas.of(planner.rowType(create.columnList)), warehouse,
+        name);
     ManagedTables tables = warehouse.managedTables();
     return command(sql, () -> {
       if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
@@ -39,9 +40,21 @@ final class TableCommands {
     });
   }
 
-  /** The table a CREATE TABLE describes, with columns {@code schema}; wrong clauses fail here, creating nothing. */
-  static TableDefinition definition(SqlCreateManagedTable create, Schema schema) {
-    return TableDefinition.of(schema, create.storedAs(), create.partitioning(), create.properties());
+  /**
+   * The table a CREATE TABLE describes, with columns {@code schema}; wrong clauses fail here, creating nothing.
+   * Its LOCATION is checked now too, unless IF NOT EXISTS finds the name taken: the statement then does
+   * nothing, and running it again must not fail on the directory the table it created took.
+   */
+  static TableDefinition definition(SqlCreateManagedTable create, Schema schema, Warehouse warehouse,
+      TableName name) {
+    TableDefinition definition = TableDefinition.of(schema, create.storedAs(), create.partitioning(),
+        create.properties());
+    if (create.location().isEmpty()) {
+      return definition;
+    }
+    boolean skipped = create.ifNotExists && warehouse.resolve(name.schema(), name.name(), false).isPresent();
+    String location = create.location().get();
+    return definition.at(skipped ? location : warehouse.managedTables().location(location));
   }
 
   static Command drop(String sql, SqlDropTable drop, FaiscaPlanner planner) {
