@@ -122,6 +122,7 @@ SqlCreate FaiscaCreateTable(Span s, boolean replace) :
     SqlNodeList columns = null;
     SqlNodeList partitionBy = SqlNodeList.EMPTY;
     SqlIdentifier storedAs = null;
+    SqlNode location = null;
     SqlNodeList properties = SqlNodeList.EMPTY;
     SqlNode query = null;
 }
@@ -130,11 +131,12 @@ SqlCreate FaiscaCreateTable(Span s, boolean replace) :
     [ columns = FaiscaColumnList() ]
     [ <PARTITIONED> <BY> partitionBy = FaiscaPartitionList() ]
     [ <STORED> <AS> storedAs = SimpleIdentifier() ]
+    [ <LOCATION> location = StringLiteral() ]
     [ <WITH> properties = ParenthesizedKeyValueOptionCommaList() ]
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
         return new SqlCreateManagedTable(s.end(this), replace, ifNotExists, id, columns, partitionBy, storedAs,
-            properties, query);
+            location, properties, query);
     }
 }
 

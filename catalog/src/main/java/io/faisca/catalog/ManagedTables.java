@@ -29,8 +29,9 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
  * one another's commits ({@link CatalogSource} says where it lives). A
  * warehouse of raw files only is never written to. Schemas are Iceberg
  * namespaces ({@code default} is always there); table data and metadata live
- * under {@code <warehouse>/<schema>/<table>/}, and stay there when the table
- * is renamed. The same catalog holds the schemas and, where it can, the views.
+ * under {@code <warehouse>/<schema>/<table>/}, or in the directory
+ * {@code CREATE TABLE … LOCATION} names, and stay there when the table is
+ * renamed. The same catalog holds the schemas and, where it can, the views.
  */
 public final class ManagedTables implements AutoCloseable {
   static final String SCHEMA = WarehouseSchema.NAME;
@@ -42,11 +43,13 @@ public final class ManagedTables implements AutoCloseable {
   private volatile Catalog catalog;
   private final ManagedSchemas schemas = new ManagedSchemas(this);
   private final ManagedViews views = new ManagedViews(this);
+  private final TableLocations locations;
 
-  ManagedTables(String warehouseLocation, CatalogSource source, Configuration conf) {
+  ManagedTables(String warehouseLocation, CatalogSource source, LocationRoots roots, Configuration conf) {
     this.warehouseLocation = warehouseLocation;
     this.source = source;
     this.conf = conf;
+    this.locations = new TableLocations(this, roots, new Path(warehouseLocation), conf);
   }
 
   /** The schemas the tables and views live in. */
@@ -81,6 +84,29 @@ public final class ManagedTables implements AutoCloseable {
     } catch (NoSuchTableException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The directory {@code CREATE TABLE … LOCATION} names, fully qualified, once checked: an absolute path
+   * or URI inside an allowed root, in no other table's directory, empty. Refusals are errors; nothing is
+   * created.
+   */
+  public String location(String written) {
+    if (!source.renames()) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Tables of warehouse '" + warehouseLocation + "' cannot be"
+          + " given a LOCATION: its catalog is the tables' own metadata files, found by their directory's name."
+          + " A shared catalog (--catalog-uri) can place them anywhere.");
+    }
+    return locations.checked(written);
+  }
+
+  /**
+   * Whether a table is where Faísca would have placed it, in a directory of one of the warehouse's schema
+   * directories, rather than where a {@code LOCATION} put it.
+   */
+  public boolean atDefaultLocation(Table table) {
+    Path parent = new Path(table.location()).getParent();
+    return parent != null && new Path(warehouseLocation).equals(parent.getParent());
   }
 
   /** Housekeeping of one of these tables' files. */
@@ -181,35 +207,21 @@ public final class ManagedTables implements AutoCloseable {
 
   /**
    * A directory of its own for a new table or view: {@code <warehouse>/<schema>/<name>}, unless a
-   * table renamed since still keeps its files there; then a fresh one beside it, so that dropping
-   * either never deletes the other's files. A directory no table owns holds only what writes that never
-   * committed left behind (a killed CREATE TABLE AS): the new table takes it, and its orphan removal
-   * clears them.
+   * table or view keeps its files there or inside it (one renamed since, or placed there by a
+   * {@code LOCATION}); then a fresh one beside it, so that dropping either never deletes the other's
+   * files. A directory no table owns holds only what writes that never committed left behind (a killed
+   * CREATE TABLE AS): the new table takes it, and its orphan removal clears them.
    */
   String freshLocation(TableName name) {
     String location = schemaDirectory(name.schema()) + "/" + name.name();
     Path path = new Path(location);
     try {
-      FileSystem fs = path.getFileSystem(conf);
-      boolean owned = fs.exists(path) && ownedByATable(fs.makeQualified(path));
+      boolean owned = path.getFileSystem(conf).exists(path) && locations.holdsAny(path);
       return owned ? location + "-" + UUID.randomUUID() : location;
     } catch (IOException e) {
       throw new FaiscaException(ErrorCode.IO_ERROR, "Cannot check directory '" + location + "': "
           + e.getMessage(), e);
     }
-  }
-
-  private boolean ownedByATable(Path directory) throws IOException {
-    FileSystem fs = directory.getFileSystem(conf);
-    for (String schema : schemaNames(catalog())) {
-      for (String table : names(schema)) {
-        Optional<Table> loaded = load(new TableName(schema, table));
-        if (loaded.isPresent() && fs.makeQualified(new Path(loaded.get().location())).equals(directory)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**
@@ -281,6 +293,10 @@ public final class ManagedTables implements AutoCloseable {
     Catalog.TableBuilder builder = catalog.buildTable(identifier(name), definition.schema())
         .withPartitionSpec(definition.spec())
         .withProperties(definition.properties());
+    if (definition.location().isPresent()) {
+      // Checked again: another statement may have taken the directory since this one was prepared.
+      return builder.withLocation(location(definition.location().get()));
+    }
     // A catalog of metadata files finds a table by its directory's name: it chooses the location itself.
     return source.renames() ? builder.withLocation(freshLocation(name)) : builder;
   }

@@ -15,13 +15,16 @@ import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.exceptions.ValidationException;
 
 /**
- * A managed table to create: its columns, partitioning, file format and
- * Iceberg table properties, checked as a whole when the statement is
- * prepared, so a wrong one creates nothing.
+ * A managed table to create: its columns, partitioning, file format,
+ * Iceberg table properties and directory, checked as a whole when the
+ * statement is prepared, so a wrong one creates nothing.
  *
  * @param properties every Iceberg property the table gets, Faísca's defaults included
+ * @param location the directory {@code LOCATION} names, which {@link ManagedTables#location} checks (again
+ *     when it creates the table); empty for one of Faísca's choosing
  */
-public record TableDefinition(Schema schema, PartitionSpec spec, FileFormat format, Map<String, String> properties) {
+public record TableDefinition(Schema schema, PartitionSpec spec, FileFormat format, Map<String, String> properties,
+    Optional<String> location) {
   /**
    * Faísca's defaults, which {@code WITH} may change. Appends that lose a race to another commit are
    * retried on the new snapshot; many writers at once need more tries than Iceberg's default of 4.
@@ -36,6 +39,7 @@ public record TableDefinition(Schema schema, PartitionSpec spec, FileFormat form
     requireNonNull(spec, "spec");
     requireNonNull(format, "format");
     properties = Map.copyOf(properties);
+    requireNonNull(location, "location");
   }
 
   /** An unpartitioned table with Faísca's default properties. */
@@ -60,7 +64,12 @@ public record TableDefinition(Schema schema, PartitionSpec spec, FileFormat form
     } catch (IllegalArgumentException | ValidationException e) {
       throw new FaiscaException(ErrorCode.INVALID_QUERY, "Iceberg refuses the table: " + e.getMessage(), e);
     }
-    return new TableDefinition(schema, spec, format, all);
+    return new TableDefinition(schema, spec, format, all, Optional.empty());
+  }
+
+  /** The same table, in the directory {@code location}. */
+  public TableDefinition at(String location) {
+    return new TableDefinition(schema, spec, format, properties, Optional.of(location));
   }
 
   private static FileFormat format(Optional<String> storedAs, Map<String, String> properties) {

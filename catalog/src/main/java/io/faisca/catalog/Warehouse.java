@@ -37,11 +37,13 @@ public final class Warehouse {
   private final ManagedTables managed;
   private final ConcurrentMap<TableName, Cached> cache = new ConcurrentHashMap<>();
 
-  private Warehouse(Path root, Configuration conf, FileSystem fs, Optional<String> catalogUri) {
+  private Warehouse(Path root, Configuration conf, FileSystem fs, Optional<String> catalogUri,
+      List<String> locationRoots) {
     this.root = root;
     this.conf = conf;
     this.fs = fs;
-    this.managed = new ManagedTables(root.toString(), CatalogSource.of(root, catalogUri), conf);
+    this.managed = new ManagedTables(root.toString(), CatalogSource.of(root, catalogUri),
+        LocationRoots.of(root, fs, locationRoots, conf), conf);
   }
 
   /** Opens a warehouse at a local path or Hadoop URI; it must be an existing directory. */
@@ -58,6 +60,15 @@ public final class Warehouse {
    * (a JDBC URL), or in the warehouse's own catalog when empty.
    */
   public static Warehouse open(String location, Configuration conf, Optional<String> catalogUri) {
+    return open(location, conf, catalogUri, List.of());
+  }
+
+  /**
+   * As {@link #open(String, Configuration, Optional)}, letting {@code CREATE TABLE … LOCATION} place tables
+   * inside {@code locationRoots} (absolute paths or Hadoop URIs) besides the warehouse.
+   */
+  public static Warehouse open(String location, Configuration conf, Optional<String> catalogUri,
+      List<String> locationRoots) {
     if (location == null || location.isBlank()) {
       throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND, "No warehouse given");
     }
@@ -69,7 +80,7 @@ public final class Warehouse {
         throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
             "Warehouse '" + location + "' is not a directory");
       }
-      return new Warehouse(fs.makeQualified(root), conf, fs, catalogUri);
+      return new Warehouse(fs.makeQualified(root), conf, fs, catalogUri, locationRoots);
     } catch (java.io.FileNotFoundException e) {
       throw new FaiscaException(ErrorCode.WAREHOUSE_NOT_FOUND,
           "Warehouse directory '" + location + "' does not exist", e);

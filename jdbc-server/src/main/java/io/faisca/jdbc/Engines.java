@@ -30,8 +30,9 @@ public final class Engines {
     // The warehouse is opened with Spark's Hadoop settings (spark.hadoop.*), as Spark reads it.
     SparkSession spark = SparkSessions.getOrCreate(settings.master(), settings.sparkConf());
     Warehouse warehouse = Warehouse.open(settings.warehouse(), spark.sparkContext().hadoopConfiguration(),
-        Optional.ofNullable(settings.catalogUri()));
-    String key = warehouse.location() + "|" + settings.catalogUri() + "|" + settings.master();
+        Optional.ofNullable(settings.catalogUri()), settings.locationRoots());
+    String key = warehouse.location() + "|" + settings.catalogUri() + "|" + settings.locationRoots() + "|"
+        + settings.master();
     return METAS.computeIfAbsent(key, k -> start(spark, warehouse));
   }
 

@@ -57,7 +57,7 @@ public final class FaiscaServer {
     SparkSession spark = SparkSessions.getOrCreate(options.master(), options.sparkConf());
     // The warehouse is opened with Spark's Hadoop settings (spark.hadoop.*), as Spark reads it.
     Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration(),
-        java.util.Optional.ofNullable(options.catalogUri()));
+        java.util.Optional.ofNullable(options.catalogUri()), options.locationRoots());
     ServerLimits limits = options.limits();
     FaiscaEngine engine = new FaiscaEngine(spark, warehouse, new SqlLimits(limits.maxSqlLength(), limits.maxNesting()));
     engine.warmUp();

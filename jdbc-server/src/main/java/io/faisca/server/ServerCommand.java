@@ -23,8 +23,8 @@ public final class ServerCommand {
       options = ServerOptions.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("Usage: faisca server [--warehouse DIR|URI] [--catalog-uri JDBC-URL] [--port 8765] [--master URL]"
-          + " [--serialization protobuf|json] [--auth basic --users FILE]"
+      System.err.println("Usage: faisca server [--warehouse DIR|URI] [--catalog-uri JDBC-URL] [--location-root DIR|URI ...]"
+          + " [--port 8765] [--master URL] [--serialization protobuf|json] [--auth basic --users FILE]"
           + " [--tls-keystore FILE --tls-password-file FILE] [--spark-conf key=value ...]"
           + " [--max-running-queries N] [--max-request-bytes N] [--max-sql-length N]"
           + " [--connection-idle-timeout SECONDS] [--statement-idle-timeout SECONDS]");

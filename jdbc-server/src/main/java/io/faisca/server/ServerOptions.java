@@ -3,7 +3,9 @@ package io.faisca.server;
 import io.faisca.runtime.SparkSessions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 
@@ -13,6 +15,8 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
  * @param warehouse the warehouse to serve
  * @param catalogUri JDBC URL of the database holding the catalog of managed tables, or null for the
  *     warehouse's own catalog
+ * @param locationRoots directories besides the warehouse where {@code CREATE TABLE … LOCATION} may place
+ *     tables (absolute paths or Hadoop URIs)
  * @param port the HTTP port (0 picks a free one)
  * @param master the Spark master
  * @param serialization the wire format clients must use
@@ -25,6 +29,7 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
 public record ServerOptions(
     String warehouse,
     String catalogUri,
+    List<String> locationRoots,
     int port,
     String master,
     Serialization serialization,
@@ -37,6 +42,7 @@ public record ServerOptions(
   public static final int DEFAULT_PORT = 8765;
 
   public ServerOptions {
+    locationRoots = List.copyOf(locationRoots);
     sparkConf = Map.copyOf(sparkConf);
   }
 
@@ -44,6 +50,7 @@ public record ServerOptions(
   public static ServerOptions parse(String[] args) {
     String warehouse = "warehouse";
     String catalogUri = null;
+    List<String> locationRoots = new ArrayList<>();
     int port = DEFAULT_PORT;
     String master = SparkSessions.DEFAULT_MASTER;
     Serialization serialization = Serialization.PROTOBUF;
@@ -63,6 +70,7 @@ public record ServerOptions(
       switch (option) {
         case "--warehouse" -> warehouse = value(args, ++i, option);
         case "--catalog-uri" -> catalogUri = value(args, ++i, option);
+        case "--location-root" -> locationRoots.add(value(args, ++i, option));
         case "--port" -> port = number(value(args, ++i, option), option);
         case "--master" -> master = value(args, ++i, option);
         case "--serialization" -> serialization = serialization(value(args, ++i, option));
@@ -100,8 +108,8 @@ public record ServerOptions(
     }
     ServerLimits limits = new ServerLimits(maxRunningQueries, maxRequestBytes, maxSqlLength, defaults.maxNesting(),
         defaults.pollMillis(), connectionIdle, statementIdle);
-    return new ServerOptions(warehouse, catalogUri, port, master, serialization, users, keystore, passwordFile, sparkConf,
-        limits);
+    return new ServerOptions(warehouse, catalogUri, locationRoots, port, master, serialization, users, keystore,
+        passwordFile, sparkConf, limits);
   }
 
   public boolean tls() {

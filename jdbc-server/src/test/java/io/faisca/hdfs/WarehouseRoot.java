@@ -55,10 +55,14 @@ public final class WarehouseRoot {
     return location.startsWith("hdfs:");
   }
 
-  /** The embedded JDBC URL of the warehouse. */
-  public String url() {
-    return "jdbc:faisca:warehouse=" + location + catalogUri.map(uri -> ";catalogUri=" + uri).orElse("")
-        + ";master=local[2]";
+  /** The embedded JDBC URL of the warehouse, with extra {@code key=value} settings. */
+  public String url(String... settings) {
+    StringBuilder url = new StringBuilder("jdbc:faisca:warehouse=").append(location);
+    catalogUri.ifPresent(uri -> url.append(";catalogUri=").append(uri));
+    for (String setting : settings) {
+      url.append(';').append(setting);
+    }
+    return url.append(";master=local[2]").toString();
   }
 
   /** The warehouse as Faísca opens it. */

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerWriteTest {
   @TempDir static Path warehouse;
+  @TempDir static Path tables;
   private static ServerProcess server;
 
   @BeforeAll static void startServer() {
-    server = ServerProcess.start("1g", "--warehouse", warehouse.toString());
+    server = ServerProcess.start("1g", "--warehouse", warehouse.toString(), "--location-root", tables.toString());
   }
 
   @AfterAll static void stopServer() {
@@ -54,6 +55,27 @@ class ServerWriteTest {
       assertThat(statement.executeUpdate("DROP TABLE t")).isZero();
       assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM t"))
           .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42S02");
+    }
+  }
+
+  @Test void aTableIsPlacedInsideALocationRootRemotely() throws Exception {
+    Path location = tables.resolve("placed");
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl("protobuf"));
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE TABLE placed (id INTEGER) LOCATION '" + location + "'");
+      assertThat(statement.executeUpdate("INSERT INTO placed VALUES (1), (2)")).isEqualTo(2);
+      try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM placed")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(2);
+      }
+      assertThat(location.resolve("metadata")).isDirectory();
+      assertThat(location.resolve("data")).isDirectory();
+      assertThatThrownBy(() -> statement.executeUpdate("CREATE TABLE outside (id INTEGER) LOCATION '"
+          + tables.resolveSibling("outside") + "'"))
+          .isInstanceOf(SQLException.class).hasMessageContaining(tables.toString())
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42501");
+      assertThat(statement.executeUpdate("DROP TABLE placed")).isZero();
+      assertThat(location).doesNotExist();
     }
   }
 

@@ -16,7 +16,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.junit.jupiter.api.Test;
 
-/** CREATE TABLE with PARTITIONED BY, STORED AS and WITH, and INSERT OVERWRITE, parsed and written back. */
+/** CREATE TABLE with PARTITIONED BY, STORED AS, LOCATION and WITH, and INSERT OVERWRITE, parsed and written back. */
 class ManagedTableStatementTest {
   @Test void createTableCarriesItsPartitioningFormatAndProperties() {
     SqlCreateManagedTable create = (SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE IF NOT EXISTS t"
@@ -49,6 +49,7 @@ class ManagedTableStatementTest {
         .isEqualTo(Optional.empty());
   }
 
+<<<<<<< HEAD
   @Test void columnsCarryKeyConstraintsAndIndexesWriteBackAsTheyParse() {
     SqlCreateManagedTable create = (SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (pk INTEGER"
         + " CONSTRAINT k PRIMARY KEY, a TEXT UNIQUE NOT NULL, b INT NULL, CONSTRAINT u UNIQUE (a, b))");
@@ -64,17 +65,31 @@ class ManagedTableStatementTest {
         .isEqualTo("DROP INDEX IF EXISTS \"i\"");
     // INDEX stays a name.
     assertThat(FaiscaParser.parse("SELECT index FROM t")).isInstanceOf(SqlSelect.class);
+=======
+  @Test void locationComesAfterStoredAsAndBeforeWith() {
+    SqlCreateManagedTable create = (SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (x INT)"
+        + " PARTITIONED BY (x) STORED AS AVRO LOCATION 'hdfs://nn:8020/tables/t' WITH (owner = 'x')");
+    SqlCreateManagedTable createAs = (SqlCreateManagedTable) FaiscaParser.parse(
+        "CREATE TABLE t LOCATION '/data/it''s' AS SELECT 1 AS x");
+
+    assertThat(create.location()).hasValue("hdfs://nn:8020/tables/t");
+    assertThat(create.properties()).containsOnlyKeys("owner");
+    assertThat(createAs.location()).hasValue("/data/it's");
+    assertThat(createAs.query).isInstanceOf(SqlSelect.class);
+    assertThat(((SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (x INT)")).location()).isEmpty();
+>>>>>>> f0bbe8ab12f075cbba04862983eab99f48d1e05c
   }
 
   @Test void createTableWritesBackAsItParses() {
     String sql = "CREATE TABLE t (id BIGINT NOT NULL, ts TIMESTAMP)"
         + " PARTITIONED BY (id, day(ts), bucket(8, id), truncate(3, id))"
-        + " STORED AS avro WITH ('k.1' = 'it''s', owner = 'x') AS SELECT 1, TIMESTAMP '2024-01-01 00:00:00'";
+        + " STORED AS avro LOCATION '/data/t' WITH ('k.1' = 'it''s', owner = 'x')"
+        + " AS SELECT 1, TIMESTAMP '2024-01-01 00:00:00'";
     SqlNode parsed = FaiscaParser.parse(sql);
     String written = parsed.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
 
     assertThat(written).contains("PARTITIONED BY (", "DAY(", "BUCKET(8, ", "TRUNCATE(3, ", "STORED AS",
-        "WITH ('k.1' = 'it''s'");
+        "LOCATION '/data/t' WITH ('k.1' = 'it''s'");
     assertThat(FaiscaParser.parse(written).toSqlString(CalciteSqlDialect.DEFAULT).getSql()).isEqualTo(written);
   }
 
@@ -93,9 +108,9 @@ class ManagedTableStatementTest {
   }
 
   @Test void theNewWordsStayNames() {
-    SqlSelect select = (SqlSelect) FaiscaParser.parse("SELECT partitioned, stored, overwrite FROM t");
+    SqlSelect select = (SqlSelect) FaiscaParser.parse("SELECT partitioned, stored, overwrite, location FROM t");
 
-    assertThat(select.getSelectList()).hasSize(3);
+    assertThat(select.getSelectList()).hasSize(4);
   }
 
   @Test void malformedClausesAreSyntaxErrorsOrNamedMistakes() {
@@ -103,6 +118,8 @@ class ManagedTableStatementTest {
     assertSyntaxError("CREATE TABLE t (x INT) PARTITIONED BY (bucket(16, x + 1))");
     assertSyntaxError("CREATE TABLE t (x INT) STORED AS 'parquet'");
     assertSyntaxError("CREATE TABLE t (x INT) WITH ('k')");
+    assertSyntaxError("CREATE TABLE t (x INT) LOCATION /data/t");
+    assertSyntaxError("CREATE TABLE t (x INT) WITH ('k' = 'v') LOCATION '/data/t'");
     assertSyntaxError("INSERT OVERWRITE t");
     SqlCreateManagedTable twoColumns = (SqlCreateManagedTable) FaiscaParser.parse(
         "CREATE TABLE t (x INT) PARTITIONED BY (bucket(x, x))");

@@ -1,6 +1,7 @@
 package io.faisca.runtime;
 
 import io.faisca.catalog.ColumnMetadata;
+import io.faisca.catalog.ManagedTables;
 import io.faisca.catalog.Relation;
 import io.faisca.catalog.TableName;
 import io.faisca.catalog.ViewDefinition;
@@ -23,8 +24,9 @@ import org.apache.iceberg.types.Types;
 
 /**
  * {@code SHOW CREATE TABLE t}: the statement that creates the table (its
- * columns, types and {@code NOT NULL}s, partitioning and file format; not its
- * {@code WITH} properties) or the view (its columns and query)
+ * columns, types and {@code NOT NULL}s, partitioning, file format and, when
+ * {@code LOCATION} placed it, its directory; not its {@code WITH} properties)
+ * or the view (its columns and query)
  * again. A raw table is a directory of files that no statement creates: for
  * one, the answer is an error saying so.
  */
@@ -46,7 +48,14 @@ final class CreateStatements {
   private static String statement(Relation relation, Warehouse warehouse) {
     TableName name = relation.name();
     return switch (relation.kind()) {
+<<<<<<< HEAD
       case MANAGED_TABLE -> table(relation, warehouse);
+=======
+      case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
+          .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
+              + (column.nullable() ? "" : " NOT NULL"))
+          .collect(Collectors.joining(",\n")) + "\n)" + clauses(warehouse.managedTables(), name);
+>>>>>>> f0bbe8ab12f075cbba04862983eab99f48d1e05c
       case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "View '" + name + "' was dropped")));
       case RAW_TABLE -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is a directory"
@@ -54,6 +63,7 @@ final class CreateStatements {
     };
   }
 
+<<<<<<< HEAD
   private static String table(Relation relation, Warehouse warehouse) {
     TableName name = relation.name();
     Table table = warehouse.managedTables().load(name)
@@ -71,6 +81,12 @@ final class CreateStatements {
 
   /** PARTITIONED BY and STORED AS, where the table has them. */
   private static String clauses(Table table) {
+=======
+  /** PARTITIONED BY, STORED AS and LOCATION, where the table has them. */
+  private static String clauses(ManagedTables tables, TableName name) {
+    Table table = tables.load(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '"
+        + name + "' was dropped"));
+>>>>>>> f0bbe8ab12f075cbba04862983eab99f48d1e05c
     StringBuilder clauses = new StringBuilder();
     if (table.spec().isPartitioned()) {
       clauses.append("\nPARTITIONED BY (").append(table.spec().fields().stream()
@@ -80,6 +96,9 @@ final class CreateStatements {
     String format = table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT, "parquet");
     if (!format.equalsIgnoreCase("parquet")) {
       clauses.append("\nSTORED AS ").append(format.toUpperCase(Locale.ROOT));
+    }
+    if (!tables.atDefaultLocation(table)) {
+      clauses.append("\nLOCATION '").append(table.location().replace("'", "''")).append("'");
     }
     return clauses.toString();
   }

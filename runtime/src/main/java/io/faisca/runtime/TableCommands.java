@@ -32,7 +32,7 @@ final class TableCommands {
     TableElements elements = TableElements.of(create.columnList);
     Schema schema = IcebergSchemas.of(planner.rowType(elements.columns()));
     TableDefinition definition = definition(create, elements.primaryKey().isEmpty() ? schema
-        : IcebergSchemas.withPrimaryKey(schema, elements.primaryKey()));
+        : IcebergSchemas.withPrimaryKey(schema, elements.primaryKey()), warehouse, name);
     ManagedTables tables = warehouse.managedTables();
     return command(sql, () -> {
       if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
@@ -42,9 +42,21 @@ final class TableCommands {
     });
   }
 
-  /** The table a CREATE TABLE describes, with columns {@code schema}; wrong clauses fail here, creating nothing. */
-  static TableDefinition definition(SqlCreateManagedTable create, Schema schema) {
-    return TableDefinition.of(schema, create.storedAs(), create.partitioning(), create.properties());
+  /**
+   * The table a CREATE TABLE describes, with columns {@code schema}; wrong clauses fail here, creating nothing.
+   * Its LOCATION is checked now too, unless IF NOT EXISTS finds the name taken: the statement then does
+   * nothing, and running it again must not fail on the directory the table it created took.
+   */
+  static TableDefinition definition(SqlCreateManagedTable create, Schema schema, Warehouse warehouse,
+      TableName name) {
+    TableDefinition definition = TableDefinition.of(schema, create.storedAs(), create.partitioning(),
+        create.properties());
+    if (create.location().isEmpty()) {
+      return definition;
+    }
+    boolean skipped = create.ifNotExists && warehouse.resolve(name.schema(), name.name(), false).isPresent();
+    String location = create.location().get();
+    return definition.at(skipped ? location : warehouse.managedTables().location(location));
   }
 
   static Command drop(String sql, SqlDropTable drop, FaiscaPlanner planner) {

@@ -82,7 +82,7 @@ final class TableWrites {
     TableName name = CatalogNames.written(warehouse, create.name);
     SqlNode query = create.query;
     Schema schema = IcebergSchemas.of(planner.plan(sql, query).rowType());
-    TableDefinition definition = TableCommands.definition(create, schema);
+    TableDefinition definition = TableCommands.definition(create, schema, warehouse, name);
     List<ColumnMetadata> columns = IcebergSchemas.columns(name.name(), schema);
     PreparedQuery rows = rows(session, planner.planInto(sql, query,
         new InsertTarget(name.toString(), columns, List.of())));

@@ -23,21 +23,24 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * {@code CREATE TABLE} of a managed table, with the clauses Faísca adds to
  * Calcite's: {@code PARTITIONED BY (column | transform(column), ...)},
- * {@code STORED AS format} and {@code WITH ('key' = 'value', ...)}, before
- * the optional {@code AS query}.
+ * {@code STORED AS format}, {@code LOCATION 'uri'} and
+ * {@code WITH ('key' = 'value', ...)}, in Spark's order, before the optional
+ * {@code AS query}.
  */
 public final class SqlCreateManagedTable extends SqlCreateTable {
   private final SqlNodeList partitionBy;
   private final @Nullable SqlIdentifier storedAs;
+  private final @Nullable SqlNode location;
   /** Keys and values in turn, as Calcite's key-value option list parses them. */
   private final SqlNodeList properties;
 
   public SqlCreateManagedTable(SqlParserPos pos, boolean replace, boolean ifNotExists, SqlIdentifier name,
       @Nullable SqlNodeList columnList, SqlNodeList partitionBy, @Nullable SqlIdentifier storedAs,
-      SqlNodeList properties, @Nullable SqlNode query) {
+      @Nullable SqlNode location, SqlNodeList properties, @Nullable SqlNode query) {
     super(pos, replace, ifNotExists, name, columnList, query);
     this.partitionBy = requireNonNull(partitionBy, "partitionBy");
     this.storedAs = storedAs;
+    this.location = location;
     this.properties = requireNonNull(properties, "properties");
   }
 
@@ -54,6 +57,11 @@ public final class SqlCreateManagedTable extends SqlCreateTable {
   /** The format {@code STORED AS} names, if the statement has one. */
   public Optional<String> storedAs() {
     return Optional.ofNullable(storedAs).map(SqlIdentifier::getSimple);
+  }
+
+  /** The directory {@code LOCATION} names, as written, if the statement has one. */
+  public Optional<String> location() {
+    return Optional.ofNullable(location).map(SqlCreateManagedTable::text);
   }
 
   /** The {@code WITH} properties, in order; a key given twice is an error. */
@@ -73,7 +81,7 @@ public final class SqlCreateManagedTable extends SqlCreateTable {
   }
 
   @Override public List<SqlNode> getOperandList() {
-    return Arrays.asList(name, columnList, partitionBy, storedAs, properties, query);
+    return Arrays.asList(name, columnList, partitionBy, storedAs, location, properties, query);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
@@ -96,6 +104,10 @@ public final class SqlCreateManagedTable extends SqlCreateTable {
     if (storedAs != null) {
       writer.keyword("STORED AS");
       storedAs.unparse(writer, 0, 0);
+    }
+    if (location != null) {
+      writer.keyword("LOCATION");
+      location.unparse(writer, 0, 0);
     }
     if (!properties.isEmpty()) {
       writer.keyword("WITH");
