@@ -15,7 +15,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Groups rows and computes aggregates, including DISTINCT and FILTER
  * aggregates and grouping sets: a Spark {@code groupBy(...).agg(...)},
- * {@code rollup}, {@code cube} or {@code groupingSets}.
+ * or, for ROLLUP, CUBE and other grouping sets, {@code groupingSets(...).agg(...)}.
  */
 public final class SparkAggregate extends Aggregate implements SparkRel {
   public SparkAggregate(RelOptCluster cluster, RelTraitSet traitSet, RelNode input,

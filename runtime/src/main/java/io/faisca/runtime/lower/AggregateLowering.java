@@ -2,7 +2,6 @@ package io.faisca.runtime.lower;
 
 import io.faisca.planner.physical.SparkAggregate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -16,7 +15,7 @@ import org.apache.spark.sql.functions;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * GROUP BY: Spark's groupBy, rollup, cube or groupingSets over the key
+ * GROUP BY: Spark's groupBy or groupingSets over the key
  * columns, then one aggregate column per call, each cast to its SQL type.
  */
 final class AggregateLowering {
@@ -44,42 +43,54 @@ final class AggregateLowering {
     return placeholder ? result.drop("_placeholder") : result;
   }
 
+  /**
+   * ROLLUP and CUBE go to Spark as their grouping sets too: Calcite calls
+   * ROLLUP (b, a) a rollup, with its keys in field order (a, b), which
+   * Spark's rollup would roll up the other way round.
+   */
   private static RelationalGroupedDataset grouped(Aggregate aggregate, Dataset<Row> input, List<Column> keys) {
     Column[] keyArray = keys.toArray(Column[]::new);
-    switch (aggregate.getGroupType()) {
-      case SIMPLE:
-        return input.groupBy(keyArray);
-      case ROLLUP:
-        return input.rollup(keyArray);
-      case CUBE:
-        return input.cube(keyArray);
-      default:
-        List<Integer> keyFields = aggregate.getGroupSet().asList();
-        List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
-        for (ImmutableBitSet set : aggregate.getGroupSets()) {
-          List<Column> columns = set.asList().stream().map(f -> keys.get(keyFields.indexOf(f))).toList();
-          sets.add(CollectionConverters.asScala(columns).toList());
-        }
-        return input.groupingSets(CollectionConverters.asScala(sets).toList(), keyArray);
+    if (aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
+      return input.groupBy(keyArray);
     }
+    List<Integer> keyFields = aggregate.getGroupSet().asList();
+    List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
+    for (ImmutableBitSet set : aggregate.getGroupSets()) {
+      List<Column> columns = set.asList().stream().map(f -> keys.get(keyFields.indexOf(f))).toList();
+      sets.add(CollectionConverters.asScala(columns).toList());
+    }
+    return input.groupingSets(CollectionConverters.asScala(sets).toList(), keyArray);
   }
 
   private static Column aggregateColumn(Aggregate aggregate, AggregateCall call, String[] inputNames) {
-    List<Column> args = call.getArgList().stream().map(i -> ColumnNames.ref(inputNames[i])).toList();
-    if (call.getAggregation().getKind() == SqlKind.GROUPING
-        || call.getAggregation().getKind() == SqlKind.GROUPING_ID) {
-      return grouping(aggregate, args);
+    SqlKind kind = call.getAggregation().getKind();
+    if (kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID) {
+      return grouping(aggregate, call.getArgList());
     }
+    List<Column> args = call.getArgList().stream().map(i -> ColumnNames.ref(inputNames[i])).toList();
     Column filter = call.filterArg >= 0 ? ColumnNames.ref(inputNames[call.filterArg]) : null;
     return AggregateFunctions.lower(call, args, filter).cast(SparkTypes.of(call.getType()));
   }
 
-  /** GROUPING(a, b, ...): a bit per argument, set when the argument is rolled up. */
-  private static Column grouping(Aggregate aggregate, List<Column> args) {
+  /**
+   * GROUPING(a, b, ...): a bit per argument, the first the most significant,
+   * set when the argument is rolled up. Spark's grouping_id() holds one such
+   * bit per key of the whole GROUP BY, in key order; each argument's bit is
+   * picked out of it and moved to the argument's place.
+   */
+  private static Column grouping(Aggregate aggregate, List<Integer> argFields) {
     if (aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
       return functions.lit(0L);
     }
-    return functions.grouping_id(args.toArray(Column[]::new)).cast("bigint");
+    List<Integer> keyFields = aggregate.getGroupSet().asList();
+    Column groupingId = functions.grouping_id().cast("bigint");
+    Column result = functions.lit(0L);
+    for (int j = 0; j < argFields.size(); j++) {
+      int keyBit = keyFields.size() - 1 - keyFields.indexOf(argFields.get(j));
+      Column rolledUp = functions.shiftright(groupingId, keyBit).bitwiseAND(1L);
+      result = result.bitwiseOR(functions.shiftleft(rolledUp, argFields.size() - 1 - j));
+    }
+    return result;
   }
 
 }

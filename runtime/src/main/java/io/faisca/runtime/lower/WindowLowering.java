@@ -5,19 +5,19 @@ import io.faisca.error.FaiscaException;
 import io.faisca.planner.physical.SparkWindow;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 
 /**
  * Window functions: each group of Calcite's window becomes a Spark
@@ -36,8 +36,8 @@ final class WindowLowering {
       columns.add(ColumnNames.ref(name));
     }
     for (Window.Group group : window.groups) {
-      WindowSpec ordered = orderedSpec(group, inputNames);
-      WindowSpec framed = frame(group, ordered, window, inputNames.length);
+      WindowSpec ordered = WindowSpecs.ordered(group, inputNames);
+      WindowSpec framed = WindowSpecs.framed(group, window, inputNames);
       for (Window.RexWinAggCall call : group.aggCalls) {
         List<Column> operands = call.getOperands().stream()
             .map(o -> operand(o, window, inputNames)).toList();
@@ -49,40 +49,8 @@ final class WindowLowering {
     return input.select(columns.toArray(Column[]::new));
   }
 
-  private static WindowSpec orderedSpec(Window.Group group, String[] inputNames) {
-    Column[] partition = group.keys.asList().stream()
-        .map(i -> ColumnNames.ref(inputNames[i])).toArray(Column[]::new);
-    Column[] order = group.orderKeys.getFieldCollations().stream()
-        .map(f -> Orderings.of(ColumnNames.ref(inputNames[f.getFieldIndex()]), f)).toArray(Column[]::new);
-    return org.apache.spark.sql.expressions.Window.partitionBy(partition).orderBy(order);
-  }
-
-  private static WindowSpec frame(Window.Group group, WindowSpec spec, SparkWindow window, int inputCount) {
-    long lower = bound(group.lowerBound, window, inputCount);
-    long upper = bound(group.upperBound, window, inputCount);
-    return group.isRows ? spec.rowsBetween(lower, upper) : spec.rangeBetween(lower, upper);
-  }
-
-  private static long bound(RexWindowBound bound, SparkWindow window, int inputCount) {
-    if (bound.isUnboundedPreceding()) {
-      return org.apache.spark.sql.expressions.Window.unboundedPreceding();
-    }
-    if (bound.isUnboundedFollowing()) {
-      return org.apache.spark.sql.expressions.Window.unboundedFollowing();
-    }
-    if (bound.isCurrentRow()) {
-      return org.apache.spark.sql.expressions.Window.currentRow();
-    }
-    RexLiteral offset = constant(bound.getOffset(), window, inputCount);
-    Long value = offset == null ? null : offset.getValueAs(Long.class);
-    if (value == null) {
-      throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
-          "Faísca supports window frames with constant numeric offsets only");
-    }
-    return bound.isPreceding() ? -value : value;
-  }
-
-  private static RexLiteral constant(RexNode node, SparkWindow window, int inputCount) {
+  /** A constant operand or frame offset: a literal, or past the input's columns, one of the window's constants. */
+  static RexLiteral constant(RexNode node, SparkWindow window, int inputCount) {
     if (node instanceof RexLiteral literal) {
       return literal;
     }
@@ -106,7 +74,7 @@ final class WindowLowering {
 
   /** The constant value of each operand, or null where the operand is a column. */
   private static List<Object> constants(Window.RexWinAggCall call, SparkWindow window, int inputCount) {
-    List<Object> values = new java.util.ArrayList<>();
+    List<Object> values = new ArrayList<>();
     for (RexNode operand : call.getOperands()) {
       RexLiteral literal = constant(operand, window, inputCount);
       values.add(literal == null ? null : Literals.toJava(literal));
@@ -132,23 +100,33 @@ final class WindowLowering {
         return functions.ntile(intConstant(call, constants, 0)).over(ordered);
       case LAG:
       case LEAD:
-        int offset = operands.size() > 1 ? intConstant(call, constants, 1) : 1;
-        Object fallback = operands.size() > 2 ? constants.get(2) : null;
-        Column shifted = function.getKind() == org.apache.calcite.sql.SqlKind.LAG
-            ? functions.lag(operands.get(0), offset, fallback)
-            : functions.lead(operands.get(0), offset, fallback);
-        return shifted.over(ordered);
+        return shifted(call, operands, constants).over(ordered);
       case FIRST_VALUE:
-        return functions.first_value(operands.get(0)).over(framed);
+        return functions.first_value(operands.get(0), functions.lit(call.ignoreNulls)).over(framed);
       case LAST_VALUE:
-        return functions.last_value(operands.get(0)).over(framed);
+        return functions.last_value(operands.get(0), functions.lit(call.ignoreNulls)).over(framed);
       case NTH_VALUE:
-        return functions.nth_value(operands.get(0), intConstant(call, constants, 1)).over(framed);
+        return functions.nth_value(operands.get(0), intConstant(call, constants, 1), call.ignoreNulls)
+            .over(framed);
       default:
         AggregateCall aggregate = AggregateCall.create(function, call.distinct, false, call.ignoreNulls,
             List.of(), List.of(), -1, null, org.apache.calcite.rel.RelCollations.EMPTY, call.getType(), null);
         return AggregateFunctions.lower(aggregate, operands, null).over(framed);
     }
+  }
+
+  /**
+   * LAG and LEAD. The default may be a column, read on the current row; Spark
+   * wants it, and the value, in the function's type.
+   */
+  private static Column shifted(Window.RexWinAggCall call, List<Column> operands, List<Object> constants) {
+    DataType type = SparkTypes.of(call.getType());
+    Column value = operands.get(0).cast(type);
+    int offset = operands.size() > 1 ? intConstant(call, constants, 1) : 1;
+    Column fallback = (operands.size() > 2 ? operands.get(2) : functions.lit(null)).cast(type);
+    return call.getKind() == SqlKind.LAG
+        ? functions.lag(value, offset, fallback, call.ignoreNulls)
+        : functions.lead(value, offset, fallback, call.ignoreNulls);
   }
 
   private static int intConstant(Window.RexWinAggCall call, List<Object> constants, int index) {
