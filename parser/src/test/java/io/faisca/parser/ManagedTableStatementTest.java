@@ -49,7 +49,6 @@ class ManagedTableStatementTest {
         .isEqualTo(Optional.empty());
   }
 
-<<<<<<< HEAD
   @Test void columnsCarryKeyConstraintsAndIndexesWriteBackAsTheyParse() {
     SqlCreateManagedTable create = (SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (pk INTEGER"
         + " CONSTRAINT k PRIMARY KEY, a TEXT UNIQUE NOT NULL, b INT NULL, CONSTRAINT u UNIQUE (a, b))");
@@ -65,7 +64,8 @@ class ManagedTableStatementTest {
         .isEqualTo("DROP INDEX IF EXISTS \"i\"");
     // INDEX stays a name.
     assertThat(FaiscaParser.parse("SELECT index FROM t")).isInstanceOf(SqlSelect.class);
-=======
+  }
+
   @Test void locationComesAfterStoredAsAndBeforeWith() {
     SqlCreateManagedTable create = (SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (x INT)"
         + " PARTITIONED BY (x) STORED AS AVRO LOCATION 'hdfs://nn:8020/tables/t' WITH (owner = 'x')");
@@ -77,7 +77,6 @@ class ManagedTableStatementTest {
     assertThat(createAs.location()).hasValue("/data/it's");
     assertThat(createAs.query).isInstanceOf(SqlSelect.class);
     assertThat(((SqlCreateManagedTable) FaiscaParser.parse("CREATE TABLE t (x INT)")).location()).isEmpty();
->>>>>>> f0bbe8ab12f075cbba04862983eab99f48d1e05c
   }
 
   @Test void createTableWritesBackAsItParses() {

@@ -48,14 +48,7 @@ final class CreateStatements {
   private static String statement(Relation relation, Warehouse warehouse) {
     TableName name = relation.name();
     return switch (relation.kind()) {
-<<<<<<< HEAD
       case MANAGED_TABLE -> table(relation, warehouse);
-=======
-      case MANAGED_TABLE -> "CREATE TABLE " + sql(name) + " (\n" + warehouse.columns(relation).stream()
-          .map(column -> "  " + Identifiers.sql(column.name()) + " " + column.typeName()
-              + (column.nullable() ? "" : " NOT NULL"))
-          .collect(Collectors.joining(",\n")) + "\n)" + clauses(warehouse.managedTables(), name);
->>>>>>> f0bbe8ab12f075cbba04862983eab99f48d1e05c
       case VIEW -> view(warehouse.view(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND,
           "View '" + name + "' was dropped")));
       case RAW_TABLE -> throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "Table '" + name + "' is a directory"
@@ -63,7 +56,6 @@ final class CreateStatements {
     };
   }
 
-<<<<<<< HEAD
   private static String table(Relation relation, Warehouse warehouse) {
     TableName name = relation.name();
     Table table = warehouse.managedTables().load(name)
@@ -76,17 +68,12 @@ final class CreateStatements {
       elements.add("PRIMARY KEY (" + table.schema().columns().stream().map(Types.NestedField::name)
           .filter(key::contains).map(Identifiers::sql).collect(Collectors.joining(", ")) + ")");
     }
-    return "CREATE TABLE " + sql(name) + " (\n  " + String.join(",\n  ", elements) + "\n)" + clauses(table);
+    return "CREATE TABLE " + sql(name) + " (\n  " + String.join(",\n  ", elements) + "\n)"
+        + clauses(warehouse.managedTables(), table);
   }
 
-  /** PARTITIONED BY and STORED AS, where the table has them. */
-  private static String clauses(Table table) {
-=======
   /** PARTITIONED BY, STORED AS and LOCATION, where the table has them. */
-  private static String clauses(ManagedTables tables, TableName name) {
-    Table table = tables.load(name).orElseThrow(() -> new FaiscaException(ErrorCode.TABLE_NOT_FOUND, "Table '"
-        + name + "' was dropped"));
->>>>>>> f0bbe8ab12f075cbba04862983eab99f48d1e05c
+  private static String clauses(ManagedTables tables, Table table) {
     StringBuilder clauses = new StringBuilder();
     if (table.spec().isPartitioned()) {
       clauses.append("\nPARTITIONED BY (").append(table.spec().fields().stream()
