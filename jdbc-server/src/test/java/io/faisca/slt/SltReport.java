@@ -12,18 +12,18 @@ final class SltReport {
   }
 
   static void write(Path file, List<SltResult> results) throws IOException {
-    StringBuilder report = new StringBuilder("# sqllogictest\n\n| file | queries | passed | rate | statements | passed |\n"
-        + "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+    StringBuilder report = new StringBuilder("# sqllogictest\n\n| file | queries | passed | rate | statements | passed | seconds |\n"
+        + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     long queries = 0;
     long passed = 0;
     for (SltResult result : results) {
       queries += result.queries();
       passed += result.queriesPassed();
-      report.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %d |%n", result.script(),
+      report.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %d | %.1f |%n", result.script(),
           result.queries(), result.queriesPassed(), rate(result.queriesPassed(), result.queries()),
-          result.statements(), result.statementsPassed()));
+          result.statements(), result.statementsPassed(), result.millis() / 1000.0));
     }
-    report.append(String.format(Locale.ROOT, "| **all** | %d | %d | %s | | |%n%n## Failures%n%n", queries, passed,
+    report.append(String.format(Locale.ROOT, "| **all** | %d | %d | %s | | | |%n%n## Failures%n%n", queries, passed,
         rate(passed, queries)));
     for (SltResult result : results) {
       for (SltResult.Failure failure : result.failures()) {

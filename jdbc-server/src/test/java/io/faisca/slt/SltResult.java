@@ -11,6 +11,7 @@ final class SltResult {
   private int statements;
   private int statementsPassed;
   private final List<Failure> failures = new ArrayList<>();
+  private long millis;
 
   SltResult(String script) {
     this.script = script;
@@ -41,6 +42,14 @@ final class SltResult {
   void statementFailed(SltRecord record, String reason) {
     statements++;
     failures.add(new Failure(script, record, reason));
+  }
+
+  void took(long millis) {
+    this.millis = millis;
+  }
+
+  long millis() {
+    return millis;
   }
 
   String script() {

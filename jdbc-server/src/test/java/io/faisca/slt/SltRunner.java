@@ -32,6 +32,7 @@ final class SltRunner {
 
   SltResult run(SltScript script) {
     SltResult result = new SltResult(script.name());
+    long start = System.nanoTime();
     List<SltRecord> records = script.records();
     int i = 0;
     while (i < records.size()) {
@@ -43,6 +44,7 @@ final class SltRunner {
       run(records.get(i), script, result);
       i++;
     }
+    result.took((System.nanoTime() - start) / 1_000_000);
     return result;
   }
 
