@@ -220,8 +220,9 @@ public final class Warehouse {
 
   private TableMetadata managedTable(TableName name, org.apache.iceberg.Table table) {
     org.apache.iceberg.Snapshot snapshot = table.currentSnapshot();
-    // A snapshot never changes: its id, with the schema's, stands for the table's files and columns.
-    List<Object> version = List.of(table.location(), snapshot == null ? -1L : snapshot.snapshotId(),
+    // A snapshot never changes: its id, with the schema's, stands for the table's files and columns. The
+    // table's UUID tells a table dropped and created again under its name, in its directory, from the old one.
+    List<Object> version = List.of(table.uuid(), table.location(), snapshot == null ? -1L : snapshot.snapshotId(),
         table.schema().schemaId());
     Cached cached = cache.get(name);
     if (cached != null && cached.version().equals(version)) {

@@ -88,6 +88,18 @@ class ManagedTableDdlTest {
     assertThat(statement.executeUpdate("DROP TABLE IF EXISTS t")).isZero();
   }
 
+  @Test void aTableCreatedAgainUnderItsNameHasItsNewColumns() throws SQLException {
+    statement.executeUpdate("CREATE TABLE t (x INTEGER)");
+    assertThat(statement.executeQuery("SELECT * FROM t").getMetaData().getColumnCount()).isEqualTo(1);
+    statement.executeUpdate("DROP TABLE t");
+    statement.executeUpdate("CREATE TABLE t (x INTEGER, y VARCHAR(8))");
+    assertThat(statement.executeUpdate("INSERT INTO t VALUES (1, 'true')")).isEqualTo(1);
+    try (ResultSet rows = statement.executeQuery("SELECT y FROM t")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("true");
+    }
+  }
+
   @Test void aRawDirectoryIsNeverDropped() {
     assertThatThrownBy(() -> statement.executeUpdate("DROP TABLE raw"))
         .isInstanceOf(SQLException.class).hasMessageContaining("read-only")
