@@ -81,6 +81,18 @@ record SltScript(String name, List<SltRecord> records, int hashThreshold) {
     return new SltScript(name, List.copyOf(records), hashThreshold);
   }
 
+  /** The script with every statement and every {@code n}th query only: a sample of a long file. */
+  SltScript everyNthQuery(int n) {
+    List<SltRecord> kept = new ArrayList<>();
+    int queries = 0;
+    for (SltRecord record : records) {
+      if (!(record instanceof SltRecord.Query) || queries++ % n == 0) {
+        kept.add(record);
+      }
+    }
+    return new SltScript(name, List.copyOf(kept), hashThreshold);
+  }
+
   private static SltRecord.Query query(int line, String sql, String[] header, List<String> results) {
     SltRecord.SortMode sort = header.length > 2 ? SltRecord.SortMode.valueOf(header[2].toUpperCase(java.util.Locale.ROOT))
         : SltRecord.SortMode.NOSORT;
