@@ -34,9 +34,12 @@ public final class IcebergSchemas {
   /**
    * The schema with a primary key: its columns are required, and they are the Iceberg identifier
    * fields, which other engines (Flink's upserts, Spark's {@code SET IDENTIFIER FIELDS}) read as the
-   * key. Like Iceberg, Faísca does not check that keys are unique.
+   * key. Like Iceberg, Faísca does not check that keys are unique. No key leaves the schema as it is.
    */
   public static Schema withPrimaryKey(Schema schema, List<String> key) {
+    if (key.isEmpty()) {
+      return schema;
+    }
     Set<Integer> ids = new LinkedHashSet<>();
     for (String column : key) {
       Types.NestedField field = schema.caseInsensitiveFindField(column);

@@ -30,9 +30,9 @@ final class TableCommands {
     Warehouse warehouse = planner.warehouse();
     TableName name = CatalogNames.written(warehouse, create.name);
     TableElements elements = TableElements.of(create.columnList);
-    Schema schema = IcebergSchemas.of(planner.rowType(elements.columns()));
-    TableDefinition definition = definition(create, elements.primaryKey().isEmpty() ? schema
-        : IcebergSchemas.withPrimaryKey(schema, elements.primaryKey()), warehouse, name);
+    Schema schema = IcebergSchemas.withPrimaryKey(IcebergSchemas.of(planner.rowType(elements.columns())),
+        elements.primaryKey());
+    TableDefinition definition = definition(create, schema, warehouse, name);
     ManagedTables tables = warehouse.managedTables();
     return command(sql, () -> {
       if (CatalogNames.free(warehouse, name, create.ifNotExists)) {
