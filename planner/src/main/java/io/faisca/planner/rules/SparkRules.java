@@ -29,6 +29,9 @@ public final class SparkRules {
 
   public static final RelOptRule EXISTS_TO_SEMI_JOIN = ExistsToSemiJoinRule.Config.DEFAULT.toRule();
 
+  public static final RelOptRule PROJECT_TO_SEMI_JOIN = SemiJoinRules.PROJECT_TO_SEMI_JOIN;
+  public static final RelOptRule JOIN_TO_SEMI_JOIN = SemiJoinRules.JOIN_TO_SEMI_JOIN;
+
   public static final RelOptRule PULL_COMMON_FACTORS_FILTER = PullCommonFactorsRule.Config.FILTER.toRule();
   public static final RelOptRule PULL_COMMON_FACTORS_JOIN = PullCommonFactorsRule.Config.JOIN.toRule();
 
