@@ -1,11 +1,11 @@
 package io.faisca.runtime.lower;
 
-import io.faisca.planner.FaiscaTypeSystem;
+import io.faisca.planner.FaiscaTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 
 /** A type factory for turning catalog columns into SQL types outside of planning. */
 final class SparkTypeFactory {
-  static final SqlTypeFactoryImpl INSTANCE = new SqlTypeFactoryImpl(FaiscaTypeSystem.INSTANCE);
+  static final SqlTypeFactoryImpl INSTANCE = new FaiscaTypeFactory();
 
   private SparkTypeFactory() {
   }
