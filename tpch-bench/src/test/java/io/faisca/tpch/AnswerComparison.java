@@ -13,9 +13,13 @@ import java.util.List;
  * column, in order. Where the oracle computes a DOUBLE for what Faísca types
  * as DECIMAL(p, s) (averages, decimal division), the oracle's value rounded
  * half-up to scale s must match, give or take one unit in the last place
- * that the double's own rounding may cost.
+ * that the double's own rounding may cost, or the digits past a double's
+ * precision (about 15 significant digits) when the scale asks for more.
  */
 final class AnswerComparison {
+  /** Relative error a double's 53-bit mantissa, rounded a few times over, may carry. */
+  private static final BigDecimal DOUBLE_RELATIVE_ERROR = new BigDecimal("1e-13");
+
   private AnswerComparison() {
   }
 
@@ -43,7 +47,8 @@ final class AnswerComparison {
       if (expected instanceof Double || expected instanceof Float) {
         BigDecimal e = BigDecimal.valueOf(((Number) expected).doubleValue()).setScale(scale, RoundingMode.HALF_UP);
         BigDecimal ulp = BigDecimal.ONE.movePointLeft(scale);
-        if (a.subtract(e).abs().compareTo(ulp) > 0) {
+        BigDecimal tolerance = ulp.max(e.abs().multiply(DOUBLE_RELATIVE_ERROR));
+        if (a.subtract(e).abs().compareTo(tolerance) > 0) {
           fail("%s: expected %s (oracle double %s) but was %s", where, e, expected, a);
         }
         return;
@@ -58,7 +63,8 @@ final class AnswerComparison {
       return;
     }
     if (actual instanceof Number a && expected instanceof Number e) {
-      assertThat(a.longValue()).as(where).isEqualTo(e.longValue());
+      // By value, so that an integer is not taken for a double with a fraction.
+      assertThat(new BigDecimal(a.toString())).as(where).isEqualByComparingTo(new BigDecimal(e.toString()));
       return;
     }
     if (actual instanceof java.sql.Date || expected instanceof LocalDate || expected instanceof java.sql.Date) {

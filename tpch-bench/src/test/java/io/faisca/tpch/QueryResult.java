@@ -44,4 +44,11 @@ record QueryResult(List<String> labels, List<Integer> jdbcTypes, List<String> co
     }
     return new QueryResult(labels, jdbcTypes, types, scales, rows);
   }
+
+  /** The same answer with its rows in {@link CanonicalRowOrder}, for a query that leaves their order open. */
+  QueryResult sorted() {
+    List<List<Object>> sortedRows = new ArrayList<>(rows);
+    sortedRows.sort(CanonicalRowOrder.INSTANCE);
+    return new QueryResult(labels, jdbcTypes, columnTypes, scales, sortedRows);
+  }
 }
