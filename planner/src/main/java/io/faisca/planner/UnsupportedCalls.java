@@ -13,8 +13,10 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
@@ -58,11 +60,15 @@ final class UnsupportedCalls extends SqlBasicVisitor<Void> {
     return super.visit(call);
   }
 
-  /** CURRENT_TIME and its kind are written without parentheses: the parser reads them as identifiers. */
+  /**
+   * CURRENT_TIME and the other niladic functions of standard SQL are written
+   * without parentheses: the parser reads them as identifiers. Their names are
+   * reserved words, never a column's; a dialect's (SYSDATE) may be a column's.
+   */
   @Override public Void visit(SqlIdentifier id) {
     if (id.isSimple() && !id.isComponentQuoted(0)) {
       String name = id.getSimple().toUpperCase(Locale.ROOT);
-      boolean niladic = FaiscaOperatorTable.KNOWN.stream()
+      boolean niladic = SqlStdOperatorTable.instance().getOperatorList().stream()
           .anyMatch(op -> op.getSyntax() == SqlSyntax.FUNCTION_ID && op.getName().equals(name));
       if (niladic) {
         checkName(name, id.getParserPosition());
@@ -83,7 +89,7 @@ final class UnsupportedCalls extends SqlBasicVisitor<Void> {
   private static void checkDistinct(SqlCall call) {
     SqlLiteral quantifier = call.getFunctionQuantifier();
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-    if (quantifier != null && quantifier.getValue() == org.apache.calcite.sql.SqlSelectKeyword.DISTINCT
+    if (quantifier != null && quantifier.getValue() == SqlSelectKeyword.DISTINCT
         && !DISTINCT_AGGREGATES.contains(name)) {
       throw refused(name + "(DISTINCT ...)", call.getParserPosition());
     }

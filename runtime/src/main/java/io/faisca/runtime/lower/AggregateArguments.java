@@ -1,5 +1,7 @@
 package io.faisca.runtime.lower;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.spark.sql.Column;
@@ -12,7 +14,8 @@ import org.apache.spark.sql.Column;
 record AggregateArguments(List<Column> columns, List<Object> constants, List<SortKey> withinGroup) {
   AggregateArguments {
     columns = List.copyOf(columns);
-    constants = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(constants));
+    // A constant per argument, null for a column: List.copyOf takes no nulls.
+    constants = Collections.unmodifiableList(new ArrayList<>(constants));
     withinGroup = List.copyOf(withinGroup);
   }
 
