@@ -36,6 +36,10 @@ public enum ErrorCode {
   INVALID_CAST("22018"),
   INVALID_ARGUMENT("22023"),
   INVALID_DATETIME("22007"),
+  /** SQL's invalid argument for natural logarithm: LN or LOG10 of zero or a negative number. */
+  INVALID_LOGARITHM_ARGUMENT("2201E"),
+  /** SQL's substring error: SUBSTRING with a negative length. */
+  SUBSTRING_ERROR("22011"),
   CARDINALITY_VIOLATION("21000"),
   NOT_SUPPORTED("0A000"),
   WAREHOUSE_NOT_FOUND("08001"),

@@ -20,7 +20,6 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.DataContexts;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -39,7 +38,6 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlExplainFormat;
@@ -177,9 +175,7 @@ public final class FaiscaPlanner {
       catalogReader = new CalciteCatalogReader(root, List.of(WarehouseSchema.NAME), typeFactory,
           connectionConfig());
       volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
-      // Folds constant expressions while planning (1 + 10 becomes 11); expressions
-      // that fail to evaluate, such as 1 / 0, stay for Spark to raise at run time.
-      volcano.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
+      volcano.setExecutor(new SparkAgreeingExecutor());
       cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
       // The metadata provider is per thread in Calcite: set it on the thread that plans.
       cluster.setMetadataProvider(FaiscaMetadata.PROVIDER);
@@ -206,6 +202,7 @@ public final class FaiscaPlanner {
     PlannedQuery plan(String sql, SqlNode query, ExplainRequest explain, InsertTarget target) {
       SqlValidator validator = validator();
       SqlNode validated;
+      UnsupportedCalls.check(query);
       try {
         validated = validator.validate(ColumnNaming.apply(query));
       } catch (CalciteContextException e) {

@@ -22,6 +22,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       BIGINT; of a floating point number, DOUBLE.</li>
  *   <li>{@code AVG} (and STDDEV, VAR) of a DECIMAL(p, s) is DECIMAL(p + 4, s + 4),
  *       so an average of money keeps four more digits; of any other number, DOUBLE.</li>
+ *   <li>{@code COVAR_POP}, {@code COVAR_SAMP} and {@code REGR_SXX}, {@code REGR_SYY} are DOUBLE,
+ *       as in PostgreSQL and Spark (Calcite's default keeps the arguments' type, an integer
+ *       covariance then losing its fraction).</li>
  *   <li>Narrowing a decimal rounds half up.</li>
  *   <li>Timestamps carry microseconds.</li>
  * </ul>
@@ -105,6 +108,11 @@ public final class FaiscaTypeSystem extends RelDataTypeSystemImpl {
       return argumentType;
     }
     return typeFactory.createTypeWithNullability(avg, argumentType.isNullable());
+  }
+
+  @Override public RelDataType deriveCovarType(RelDataTypeFactory typeFactory, RelDataType arg0Type,
+      RelDataType arg1Type) {
+    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE), true);
   }
 
   @Override public @Nullable RelDataType deriveDecimalPlusType(RelDataTypeFactory typeFactory,

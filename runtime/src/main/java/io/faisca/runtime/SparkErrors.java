@@ -13,6 +13,11 @@ import org.apache.spark.SparkThrowable;
 public final class SparkErrors {
   /** Raised by the lowering of a scalar sub-query that returns more than one row. */
   public static final String MORE_THAN_ONE_ROW = "Scalar sub-query returned more than one row";
+  /** Raised by LN and LOG10, with PostgreSQL's words. */
+  public static final String LOGARITHM_OF_ZERO = "Cannot take the logarithm of zero";
+  public static final String LOGARITHM_OF_NEGATIVE = "Cannot take the logarithm of a negative number";
+  /** Raised by SUBSTRING given a negative length. */
+  public static final String NEGATIVE_SUBSTRING_LENGTH = "Negative substring length not allowed";
   /** How a write says it met a NULL for a NOT NULL column. */
   public static final String NULL_IN_NOT_NULL_COLUMN = "is NOT NULL, and a row gives it NULL";
 
@@ -71,9 +76,7 @@ public final class SparkErrors {
             + parameters.getOrDefault("expression", "value") + " to " + parameters.getOrDefault("targetType", "?"), t);
       case "USER_RAISED_EXCEPTION":
         String message = parameters.getOrDefault("errorMessage", t.getMessage());
-        ErrorCode code = message.contains(MORE_THAN_ONE_ROW) ? ErrorCode.CARDINALITY_VIOLATION
-            : message.contains(NULL_IN_NOT_NULL_COLUMN) ? ErrorCode.NOT_NULL_VIOLATION : ErrorCode.INVALID_ARGUMENT;
-        return new FaiscaException(code, message, t);
+        return new FaiscaException(raisedCode(message), message, t);
       case "FAILED_READ_FILE.NO_HINT":
       case "FAILED_READ_FILE.FILE_NOT_EXIST":
       case "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH":
@@ -92,6 +95,23 @@ public final class SparkErrors {
         }
         return null;
     }
+  }
+
+  /** The code of an error the lowering raises on purpose, known by its message. */
+  private static ErrorCode raisedCode(String message) {
+    if (message.contains(MORE_THAN_ONE_ROW)) {
+      return ErrorCode.CARDINALITY_VIOLATION;
+    }
+    if (message.contains(NULL_IN_NOT_NULL_COLUMN)) {
+      return ErrorCode.NOT_NULL_VIOLATION;
+    }
+    if (message.contains(LOGARITHM_OF_ZERO) || message.contains(LOGARITHM_OF_NEGATIVE)) {
+      return ErrorCode.INVALID_LOGARITHM_ARGUMENT;
+    }
+    if (message.contains(NEGATIVE_SUBSTRING_LENGTH)) {
+      return ErrorCode.SUBSTRING_ERROR;
+    }
+    return ErrorCode.INVALID_ARGUMENT;
   }
 
   /** Spark's messages end with advice about its own settings and functions; users of Faísca need neither. */

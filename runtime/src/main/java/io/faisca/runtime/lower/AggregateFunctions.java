@@ -2,11 +2,13 @@ package io.faisca.runtime.lower;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rel.core.AggregateCall;
-
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 
@@ -22,12 +24,21 @@ final class AggregateFunctions {
   private AggregateFunctions() {
   }
 
+  /** The kinds of aggregate function lowered, besides those of window functions. */
+  static final Set<SqlKind> LOWERED = Set.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.AVG, SqlKind.MIN,
+      SqlKind.MAX, SqlKind.ANY_VALUE, SqlKind.SINGLE_VALUE, SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP,
+      SqlKind.VAR_POP, SqlKind.VAR_SAMP, SqlKind.COVAR_POP, SqlKind.COVAR_SAMP, SqlKind.REGR_COUNT,
+      SqlKind.REGR_SXX, SqlKind.REGR_SYY, SqlKind.MODE, SqlKind.ARG_MAX, SqlKind.ARG_MIN, SqlKind.BIT_AND,
+      SqlKind.BIT_OR, SqlKind.BIT_XOR, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC, SqlKind.LISTAGG,
+      SqlKind.STRING_AGG, SqlKind.LITERAL_AGG, SqlKind.GROUPING);
+
   /**
    * @param call the aggregate call
-   * @param args its argument columns, in order
+   * @param arguments what it reads
    * @param filter the FILTER condition, or null
    */
-  static Column lower(AggregateCall call, List<Column> args, Column filter) {
+  static Column lower(AggregateCall call, AggregateArguments arguments, Column filter) {
+    List<Column> args = arguments.columns();
     List<Column> filtered = filter == null ? args
         : args.stream().map(a -> functions.when(filter, a)).toList();
     Column first = filtered.isEmpty() ? null : filtered.get(0);
@@ -35,7 +46,10 @@ final class AggregateFunctions {
     SqlAggFunction function = call.getAggregation();
     switch (function.getKind()) {
       case COUNT:
-        return count(filtered, filter, distinct);
+        // APPROX_COUNT_DISTINCT is a COUNT to Calcite.
+        return function.getName().equals("APPROX_COUNT_DISTINCT")
+            ? functions.approx_count_distinct(first)
+            : count(filtered, filter, distinct);
       case SUM:
         return distinct ? functions.sum_distinct(first) : functions.sum(first);
       case SUM0:
@@ -52,7 +66,8 @@ final class AggregateFunctions {
       case MAX:
         return functions.max(first);
       case ANY_VALUE:
-        return functions.any_value(first);
+        // A value of the group other than NULL, as aggregates skip NULLs (and FILTER makes them).
+        return functions.any_value(first, functions.lit(true));
       case SINGLE_VALUE:
         return functions.when(functions.count(functions.lit(1)).gt(1),
             functions.raise_error(functions.lit(MORE_THAN_ONE_ROW))).otherwise(functions.first(first));
@@ -64,6 +79,30 @@ final class AggregateFunctions {
         return distinctless(call, functions.var_pop(first));
       case VAR_SAMP:
         return distinctless(call, functions.var_samp(first));
+      case COVAR_POP:
+        return functions.covar_pop(first, filtered.get(1));
+      case COVAR_SAMP:
+        return functions.covar_samp(first, filtered.get(1));
+      case REGR_COUNT:
+        return count(filtered, filter, false);
+      case REGR_SXX:
+        return functions.regr_sxx(first, filtered.get(1));
+      case REGR_SYY:
+        return functions.regr_syy(first, filtered.get(1));
+      case MODE:
+        // The most frequent value; of several as frequent, the least, as PostgreSQL's mode() picks.
+        return functions.mode(first, true);
+      case ARG_MAX:
+        return functions.max_by(first, filtered.get(1));
+      case ARG_MIN:
+        return functions.min_by(first, filtered.get(1));
+      case PERCENTILE_CONT:
+        return OrderedAggregates.percentileCont(fraction(call, arguments), arguments.withinGroup().get(0));
+      case PERCENTILE_DISC:
+        return OrderedAggregates.percentileDisc(fraction(call, arguments), arguments.withinGroup().get(0));
+      case LISTAGG:
+      case STRING_AGG:
+        return OrderedAggregates.listAgg(first, separator(call, arguments), arguments.withinGroup());
       case BIT_AND:
         return functions.bit_and(first);
       case BIT_OR:
@@ -76,6 +115,29 @@ final class AggregateFunctions {
         throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
             "Faísca cannot compute the aggregate " + function.getName() + " yet");
     }
+  }
+
+  /** The constant fraction of PERCENTILE_CONT and PERCENTILE_DISC, which Calcite checks lies in [0, 1]. */
+  private static BigDecimal fraction(AggregateCall call, AggregateArguments arguments) {
+    Object fraction = arguments.constants().get(0);
+    if (!(fraction instanceof Number number)) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, call.getAggregation().getName()
+          + " needs a constant fraction");
+    }
+    return new BigDecimal(number.toString());
+  }
+
+  /** LISTAGG's separator: a constant second argument, or a comma. */
+  private static String separator(AggregateCall call, AggregateArguments arguments) {
+    if (arguments.columns().size() < 2) {
+      return ",";
+    }
+    Object separator = arguments.constants().get(1);
+    if (!(separator instanceof String text)) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, call.getAggregation().getName()
+          + " needs a constant separator");
+    }
+    return text;
   }
 
   private static Column count(List<Column> args, Column filter, boolean distinct) {

@@ -3,8 +3,11 @@ package io.faisca.runtime.lower;
 import io.faisca.planner.physical.SparkAggregate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.spark.sql.Column;
@@ -68,8 +71,21 @@ final class AggregateLowering {
       return grouping(aggregate, call.getArgList());
     }
     List<Column> args = call.getArgList().stream().map(i -> ColumnNames.ref(inputNames[i])).toList();
+    List<Object> constants = call.getArgList().stream().map(i -> constant(aggregate.getInput(), i)).toList();
+    List<AggregateArguments.SortKey> withinGroup = call.getCollation().getFieldCollations().stream()
+        .map(f -> new AggregateArguments.SortKey(ColumnNames.ref(inputNames[f.getFieldIndex()]), f))
+        .toList();
     Column filter = call.filterArg >= 0 ? ColumnNames.ref(inputNames[call.filterArg]) : null;
-    return AggregateFunctions.lower(call, args, filter).cast(SparkTypes.of(call.getType()));
+    return AggregateFunctions.lower(call, new AggregateArguments(args, constants, withinGroup), filter)
+        .cast(SparkTypes.of(call.getType()));
+  }
+
+  /** The value of an input field that its project sets to a constant (a fraction, a separator), or null. */
+  private static Object constant(RelNode input, int field) {
+    if (input instanceof Project project && project.getProjects().get(field) instanceof RexLiteral literal) {
+      return Literals.toJava(literal);
+    }
+    return null;
   }
 
   /**

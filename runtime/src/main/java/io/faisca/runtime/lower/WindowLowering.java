@@ -5,6 +5,7 @@ import io.faisca.error.FaiscaException;
 import io.faisca.planner.physical.SparkWindow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexInputRef;
@@ -25,6 +26,11 @@ import org.apache.spark.sql.types.DataType;
  * over it. Ranking and offset functions take no frame, as in Spark.
  */
 final class WindowLowering {
+  /** The window functions lowered here; aggregates over a window are lowered as {@link AggregateFunctions}. */
+  static final Set<SqlKind> LOWERED = Set.of(SqlKind.ROW_NUMBER, SqlKind.RANK, SqlKind.DENSE_RANK,
+      SqlKind.PERCENT_RANK, SqlKind.CUME_DIST, SqlKind.NTILE, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE,
+      SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
+
   private WindowLowering() {
   }
 
@@ -109,9 +115,13 @@ final class WindowLowering {
         return functions.nth_value(operands.get(0), intConstant(call, constants, 1), call.ignoreNulls)
             .over(framed);
       default:
-        AggregateCall aggregate = AggregateCall.create(function, call.distinct, false, call.ignoreNulls,
+        if (call.distinct) {
+          return DistinctWindowAggregates.lower(function, operands, framed, SparkTypes.of(call.getType()));
+        }
+        AggregateCall aggregate = AggregateCall.create(function, false, false, call.ignoreNulls,
             List.of(), List.of(), -1, null, org.apache.calcite.rel.RelCollations.EMPTY, call.getType(), null);
-        return AggregateFunctions.lower(aggregate, operands, null).over(framed);
+        return AggregateFunctions.lower(aggregate, new AggregateArguments(operands, constants, List.of()), null)
+            .over(framed);
     }
   }
 

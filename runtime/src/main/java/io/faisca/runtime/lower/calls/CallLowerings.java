@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.spark.sql.Column;
@@ -32,6 +33,16 @@ public final class CallLowerings {
   }
 
   private CallLowerings() {
+  }
+
+  /** The operator names with a lowering of their own. */
+  public static Set<String> loweredNames() {
+    return Set.copyOf(BY_NAME.keySet());
+  }
+
+  /** The kinds of operator with a lowering, whatever their name. */
+  public static Set<SqlKind> loweredKinds() {
+    return Set.copyOf(BY_KIND.keySet());
   }
 
   public static Column lower(RexCall call, RexToColumn rex) {

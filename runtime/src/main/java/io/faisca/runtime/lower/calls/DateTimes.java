@@ -6,11 +6,15 @@ import io.faisca.runtime.lower.RexToColumn;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /** EXTRACT, the current date and time, and TIMESTAMPADD / TIMESTAMPDIFF. */
 final class DateTimes {
+  private static final long SECONDS_PER_DAY = 86_400;
+
   private DateTimes() {
   }
 
@@ -39,7 +43,21 @@ final class DateTimes {
       case MINUTE:
         return functions.extract(functions.lit(unit.name()), value);
       case SECOND:
-        return functions.floor(functions.extract(functions.lit("SECOND"), value));
+        return secondsTimes(value, 1);
+      case MILLISECOND:
+        return secondsTimes(value, 1_000);
+      case MICROSECOND:
+        return secondsTimes(value, 1_000_000);
+      case NANOSECOND:
+        return secondsTimes(value, 1_000_000_000L);
+      case EPOCH:
+        return epoch(call, value);
+      case DECADE:
+        return functions.floor(functions.year(value).divide(10));
+      case CENTURY:
+        return functions.ceil(functions.year(value).divide(100));
+      case MILLENNIUM:
+        return functions.ceil(functions.year(value).divide(1000));
       case DOW:
         return functions.dayofweek(value);
       case ISODOW:
@@ -51,6 +69,19 @@ final class DateTimes {
       default:
         return unsupported(call);
     }
+  }
+
+  /** The seconds of the minute, fraction included, in a unit of that many per second, rounded down. */
+  private static Column secondsTimes(Column value, long perSecond) {
+    return functions.floor(functions.extract(functions.lit("SECOND"), value).multiply(perSecond));
+  }
+
+  /** Whole seconds since 1970-01-01 00:00:00, the timestamp read as UTC (the session's zone). */
+  private static Column epoch(RexCall call, Column value) {
+    if (call.getOperands().get(1).getType().getSqlTypeName() == SqlTypeName.DATE) {
+      return functions.unix_date(value).cast(DataTypes.LongType).multiply(SECONDS_PER_DAY);
+    }
+    return functions.floor(functions.unix_micros(value.cast(DataTypes.TimestampType)).divide(1_000_000));
   }
 
   private static String unit(RexCall call) {

@@ -2,12 +2,14 @@ package io.faisca.runtime.lower.calls;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import io.faisca.runtime.SparkErrors;
 import io.faisca.runtime.lower.RexToColumn;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /** LIKE and the string functions. */
 final class Strings {
@@ -37,7 +39,8 @@ final class Strings {
     registry.name("SUBSTRING", Strings::substring);
     registry.kind(SqlKind.POSITION, Strings::position);
     registry.name("||", (call, rex) -> functions.concat(Operands.all(call, rex)));
-    registry.name("CONCAT", (call, rex) -> functions.concat(Operands.all(call, rex)));
+    // CONCAT skips NULLs, as in PostgreSQL, DuckDB and Trino; || stays NULL when an operand is.
+    registry.name("CONCAT", (call, rex) -> functions.concat_ws("", Operands.all(call, rex)));
     registry.name("CONCAT_WS", (call, rex) -> functions.concat_ws(
         (String) Operands.literal(call, 0, "separator"),
         Operands.rest(call, 1).stream().map(rex::lower).toArray(Column[]::new)));
@@ -99,13 +102,24 @@ final class Strings {
     }
   }
 
+  /**
+   * {@code SUBSTRING(s FROM start [FOR length])} as SQL defines it: positions
+   * before the first still count toward the length, so FROM 0 FOR 2 gives one
+   * character; Spark would start at 1, and count a negative start from the end.
+   */
   private static Column substring(RexCall call, RexToColumn rex) {
     Column string = rex.lower(call.getOperands().get(0));
-    Column start = rex.lower(call.getOperands().get(1));
-    Column length = call.getOperands().size() > 2
-        ? rex.lower(call.getOperands().get(2))
-        : functions.lit(Integer.MAX_VALUE);
-    return string.substr(start, length);
+    Column start = rex.lower(call.getOperands().get(1)).cast(DataTypes.LongType);
+    Column from = functions.greatest(start, functions.lit(1L));
+    if (call.getOperands().size() == 2) {
+      return string.substr(from.cast(DataTypes.IntegerType), functions.lit(Integer.MAX_VALUE));
+    }
+    Column length = rex.lower(call.getOperands().get(2)).cast(DataTypes.LongType);
+    Column end = start.plus(length);
+    Column kept = functions.least(functions.greatest(end.minus(from), functions.lit(0L)),
+        functions.lit((long) Integer.MAX_VALUE));
+    return functions.when(length.lt(0), functions.raise_error(functions.lit(SparkErrors.NEGATIVE_SUBSTRING_LENGTH)))
+        .otherwise(string.substr(from.cast(DataTypes.IntegerType), kept.cast(DataTypes.IntegerType)));
   }
 
   private static Column position(RexCall call, RexToColumn rex) {
