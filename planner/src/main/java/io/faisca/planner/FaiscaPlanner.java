@@ -163,7 +163,7 @@ public final class FaiscaPlanner {
 
   /** Planning state for one statement. */
   private final class Session implements ViewExpansion.Planning {
-    private final JavaTypeFactoryImpl typeFactory = new FaiscaTypeFactory();
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(FaiscaTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final RelOptCluster cluster;
     private final VolcanoPlanner volcano = new VolcanoPlanner();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import io.faisca.planner.FaiscaTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.spark.sql.Column;
@@ -29,7 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
  * values are part of the Dataset; planning happened once.
  */
 public final class PreparedQuery implements Prepared {
-  private static final SqlTypeFactoryImpl TYPES = new FaiscaTypeFactory();
+  private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(io.faisca.planner.FaiscaTypeSystem.INSTANCE);
 
   private final Session session;
   private final PlannedQuery plan;

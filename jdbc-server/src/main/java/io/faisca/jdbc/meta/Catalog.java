@@ -4,6 +4,7 @@ import io.faisca.catalog.ColumnMetadata;
 import io.faisca.catalog.Relation;
 import io.faisca.catalog.TableName;
 import io.faisca.catalog.Warehouse;
+import io.faisca.planner.FaiscaTypeSystem;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,6 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.lookup.LikePattern;
-import io.faisca.planner.FaiscaTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -25,7 +25,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class Catalog {
   static final String TABLE_TYPE = "TABLE";
   static final String VIEW_TYPE = "VIEW";
-  private static final SqlTypeFactoryImpl TYPES = new FaiscaTypeFactory();
+  private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(FaiscaTypeSystem.INSTANCE);
 
   private final Warehouse warehouse;
 
