@@ -18,7 +18,8 @@ public final class LoweredOperators {
       SqlKind.AS, SqlKind.FILTER, SqlKind.WITHIN_GROUP, SqlKind.OVER, SqlKind.IGNORE_NULLS,
       SqlKind.RESPECT_NULLS, SqlKind.DESCENDING, SqlKind.NULLS_FIRST, SqlKind.NULLS_LAST, SqlKind.CUBE,
       SqlKind.ROLLUP, SqlKind.GROUPING_SETS, SqlKind.GROUPING, SqlKind.EXISTS, SqlKind.IN, SqlKind.NOT_IN,
-      SqlKind.SOME, SqlKind.ALL, SqlKind.ROW, SqlKind.VALUES, SqlKind.EXPLICIT_TABLE, SqlKind.LITERAL_CHAIN,
+      SqlKind.SOME, SqlKind.ALL, SqlKind.ROW, SqlKind.VALUES, SqlKind.EXPLICIT_TABLE, SqlKind.LATERAL,
+      SqlKind.LITERAL_CHAIN,
       SqlKind.BETWEEN, SqlKind.GREATEST_PG, SqlKind.LEAST_PG);
 
   private LoweredOperators() {
