@@ -32,6 +32,21 @@ CREATE TABLE big (i INTEGER, l BIGINT, d DECIMAL(38,0));
 INSERT INTO big VALUES (2147483647, 9223372036854775807, 99999999999999999999999999999999999999), (1, 1, 1);
 COPY big TO '${warehouse}/big/part-0.parquet' (FORMAT PARQUET);
 
+-- edge: values at the edges of strings, decimals, dates and timestamps. ts is a wall-clock
+-- TIMESTAMP, tz an instant (TIMESTAMPTZ, written as a UTC-adjusted Parquet timestamp).
+CREATE TABLE edge (id INTEGER, s VARCHAR, d DECIMAL(38,10), dt DATE, ts TIMESTAMP, tz TIMESTAMPTZ);
+INSERT INTO edge VALUES
+  (1, repeat('x', 10000), 9999999999999999999999999999.9999999999, DATE '0001-01-01',
+   TIMESTAMP '0001-01-01 00:00:00', TIMESTAMPTZ '1900-01-01 00:00:00+00'),
+  (2, 'naïve café', -9999999999999999999999999999.9999999999, DATE '1900-01-01',
+   TIMESTAMP '1969-12-31 23:59:59.999999', TIMESTAMPTZ '1969-12-31 23:59:59.999999+00'),
+  (3, '日本語 😀', 0.0000000001, DATE '1969-12-31', TIMESTAMP '2038-01-19 03:14:08.000001',
+   TIMESTAMPTZ '2038-01-19 03:14:08+00'),
+  (4, 'Straße', NULL, DATE '2038-01-20', TIMESTAMP '9999-12-31 23:59:59.999999',
+   TIMESTAMPTZ '2024-03-10 07:30:00.5+00'),
+  (5, NULL, 1.5, DATE '9999-12-31', NULL, NULL);
+COPY edge TO '${warehouse}/edge/part-0.parquet' (FORMAT PARQUET);
+
 -- sales: a table partitioned in Hive style, region=.../ directories.
 CREATE TABLE sales (region VARCHAR, yr INTEGER, amount DECIMAL(8,2));
 INSERT INTO sales VALUES ('east', 2023, 10.00), ('east', 2024, 20.50), ('west', 2023, 5.25),

@@ -60,6 +60,8 @@ public final class FaiscaOperatorTable {
       // PostgreSQL's CONCAT, which skips NULLs (MySQL's returns NULL).
       SqlLibraryOperators.CONCAT_FUNCTION_WITH_NULL,
       SqlLibraryOperators.CONCAT_WS,
+      SqlLibraryOperators.LENGTH,
+      SqlLibraryOperators.STRPOS,
       SqlLibraryOperators.LEFT,
       SqlLibraryOperators.RIGHT,
       SqlLibraryOperators.LPAD,

@@ -14,6 +14,7 @@ import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.NlsString;
 
 /**
  * Folds constant expressions while planning (1 + 10 becomes 11), as Calcite's
@@ -25,6 +26,8 @@ import org.apache.calcite.sql.SqlKind;
  *       differ in the last bit.</li>
  *   <li>UPPER, LOWER, INITCAP: Calcite keeps a literal's length, cutting 'straße' upper-cased to 'STRASS'.</li>
  *   <li>FLOOR and CEIL to WEEK: Calcite starts a week on Sunday, Spark (as PostgreSQL) on Monday.</li>
+ *   <li>Strings holding characters beyond the Basic Multilingual Plane ('😀'): Calcite counts UTF-16
+ *       units, Spark (as PostgreSQL) characters, in lengths, positions and substrings.</li>
  * </ul>
  * Expressions that fail to evaluate, such as 1 / 0, stay too, for Spark to raise at run time.
  */
@@ -50,8 +53,14 @@ final class SparkAgreeingExecutor implements RexExecutor {
         && (computedBySpark(call) || call.getOperands().stream().anyMatch(SparkAgreeingExecutor::leftToSpark));
   }
 
+  private static boolean holdsSurrogatePairs(RexNode operand) {
+    return operand instanceof RexLiteral literal && literal.getValue() instanceof NlsString text
+        && text.getValue().codePoints().count() != text.getValue().length();
+  }
+
   private static boolean computedBySpark(RexCall call) {
-    if (COMPUTED_BY_SPARK.contains(call.getOperator().getName())) {
+    if (COMPUTED_BY_SPARK.contains(call.getOperator().getName())
+        || call.getOperands().stream().anyMatch(SparkAgreeingExecutor::holdsSurrogatePairs)) {
       return true;
     }
     boolean truncation = (call.getKind() == SqlKind.FLOOR || call.getKind() == SqlKind.CEIL)

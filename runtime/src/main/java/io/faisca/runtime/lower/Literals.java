@@ -4,13 +4,16 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.time.ZoneOffset;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimestampString;
@@ -73,6 +76,8 @@ public final class Literals {
         return LocalDate.ofEpochDay(literal.getValueAs(DateString.class).getDaysSinceEpoch());
       case TIMESTAMP:
         return localDateTime(literal.getValueAs(TimestampString.class));
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return instant(literal.getValueAs(TimestampString.class));
       case SYMBOL:
         return literal.getValue();
       default:
@@ -93,9 +98,14 @@ public final class Literals {
         "Faísca cannot use literals of type " + literal.getType().getFullTypeString() + " yet");
   }
 
+  /** An instant's literal is spelled as the wall-clock time of the session time zone, UTC. */
+  private static Instant instant(TimestampString timestamp) {
+    return localDateTime(timestamp).toInstant(ZoneOffset.UTC);
+  }
+
   private static LocalDateTime localDateTime(TimestampString timestamp) {
     long millis = timestamp.getMillisSinceEpoch();
-    LocalDateTime base = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, java.time.ZoneOffset.UTC);
+    LocalDateTime base = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC);
     String text = timestamp.toString();
     int dot = text.indexOf('.');
     int nanos = 0;
@@ -119,7 +129,8 @@ public final class Literals {
       return LocalDate.ofEpochDay(date.getDaysSinceEpoch());
     }
     if (value instanceof TimestampString timestamp) {
-      return localDateTime(timestamp);
+      return type.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+          ? instant(timestamp) : localDateTime(timestamp);
     }
     if (value instanceof BigDecimal decimal) {
       switch (type.getSqlTypeName()) {

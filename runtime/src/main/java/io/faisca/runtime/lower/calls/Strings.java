@@ -29,6 +29,7 @@ final class Strings {
     registry.name("INITCAP", Operands.unary(Strings::initcap));
     registry.name("CHAR_LENGTH", Operands.unary(functions::char_length));
     registry.name("CHARACTER_LENGTH", Operands.unary(functions::char_length));
+    registry.name("LENGTH", Operands.unary(functions::char_length));
     registry.name("OCTET_LENGTH", Operands.unary(functions::octet_length));
     registry.name("ASCII", Operands.unary(functions::ascii));
     registry.name("CHR", Operands.unary(functions::chr));
@@ -38,6 +39,7 @@ final class Strings {
     registry.name("RTRIM", Operands.unary(functions::rtrim));
     registry.name("SUBSTRING", Strings::substring);
     registry.kind(SqlKind.POSITION, Strings::position);
+    registry.name("STRPOS", Operands.binary((string, part) -> functions.position(part, string)));
     registry.name("||", (call, rex) -> functions.concat(Operands.all(call, rex)));
     // CONCAT skips NULLs, as in PostgreSQL, DuckDB and Trino; || stays NULL when an operand is.
     registry.name("CONCAT", (call, rex) -> functions.concat_ws("", Operands.all(call, rex)));
