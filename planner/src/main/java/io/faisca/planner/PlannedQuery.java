@@ -2,8 +2,13 @@ package io.faisca.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.faisca.catalog.FileTable;
 import io.faisca.planner.physical.SparkRel;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
@@ -36,6 +41,23 @@ public record PlannedQuery(
 
   public boolean isExplain() {
     return explain != null;
+  }
+
+  /** The warehouse tables the plan reads, each as planning found it (views are expanded to theirs). */
+  public List<FileTable> tables() {
+    List<FileTable> tables = new ArrayList<>();
+    new RelVisitor() {
+      @Override public void visit(RelNode node, int ordinal, RelNode parent) {
+        if (node instanceof TableScan scan) {
+          FileTable table = scan.getTable().unwrap(FileTable.class);
+          if (table != null && !tables.contains(table)) {
+            tables.add(table);
+          }
+        }
+        super.visit(node, ordinal, parent);
+      }
+    }.go(physical);
+    return tables;
   }
 
   /** What an EXPLAIN statement asked for. */

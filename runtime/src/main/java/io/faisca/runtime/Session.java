@@ -5,6 +5,7 @@ import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTableExecute;
 import io.faisca.parser.ddl.SqlCreateManagedTable;
 import io.faisca.parser.ddl.SqlInsertOverwrite;
+import io.faisca.planner.PlannedQuery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,12 @@ public final class Session {
     if (parsed instanceof SqlAlterTableExecute execute) {
       return TableProcedures.prepare(sql, execute, this);
     }
-    return new PreparedQuery(this, engine.planner().plan(sql, parsed));
+    return PreparedQuery.prepared(this, engine.planner().plan(sql, parsed));
+  }
+
+  /** Plans a query (or EXPLAIN of one) again, as {@link #prepare} planned it. */
+  PlannedQuery plan(String sql) {
+    return engine.planner().plan(sql, engine.planner().parse(sql));
   }
 
   /** Plans a query; anything else is an error. */
