@@ -22,6 +22,7 @@ import org.apache.calcite.rel.type.RelDataType;
  * @param nestedLoops whether a join runs as a nested loop over an input that may be large: for
  *     each row Spark reads below it, it loops over that input without checking for cancellation
  * @param explain what the user asked to see instead of running the query, or null to run it
+ * @param settings the session settings the plan follows
  */
 public record PlannedQuery(
     String sqlText,
@@ -30,13 +31,15 @@ public record PlannedQuery(
     RelDataType rowType,
     RelDataType parameterRowType,
     boolean nestedLoops,
-    ExplainRequest explain) {
+    ExplainRequest explain,
+    PlannerSettings settings) {
 
   public PlannedQuery {
     requireNonNull(sqlText, "sqlText");
     requireNonNull(physical, "physical");
     requireNonNull(rowType, "rowType");
     requireNonNull(parameterRowType, "parameterRowType");
+    requireNonNull(settings, "settings");
   }
 
   public boolean isExplain() {

@@ -91,13 +91,13 @@ public final class PreparedQuery implements Prepared {
   }
 
   /**
-   * The plan to run: the one made before if every table it reads is as it was then, else a new one,
-   * which must have the same result columns and parameters as the statement was prepared with.
+   * The plan to run: the one made before if every table it reads is as it was then and the session's
+   * planner settings are too, else a new one, which must have the same result columns and parameters as
+   * the statement was prepared with.
    */
   private synchronized PlannedQuery current() {
     PlannedQuery planned = plan;
-    Warehouse warehouse = session.engine().planner().warehouse();
-    if (!replannable || planned.tables().stream().allMatch(t -> warehouse.isCurrent(t.name(), t.metadata()))) {
+    if (!replannable || isCurrent(planned)) {
       return planned;
     }
     PlannedQuery again = session.plan(planned.sqlText());
@@ -114,6 +114,12 @@ public final class PreparedQuery implements Prepared {
     }
     plan = again;
     return again;
+  }
+
+  private boolean isCurrent(PlannedQuery planned) {
+    Warehouse warehouse = session.engine().planner().warehouse();
+    return planned.settings().equals(session.plannerSettings())
+        && planned.tables().stream().allMatch(table -> warehouse.isCurrent(table.name(), table.metadata()));
   }
 
   private static boolean sameFields(RelDataType a, RelDataType b) {
