@@ -14,10 +14,17 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * deliberately not scannable: only the Spark convention can read it.
  */
 public final class FileTable extends AbstractTable {
+  private final TableName name;
   private final TableMetadata metadata;
 
-  public FileTable(TableMetadata metadata) {
+  public FileTable(TableName name, TableMetadata metadata) {
+    this.name = requireNonNull(name, "name");
     this.metadata = requireNonNull(metadata, "metadata");
+  }
+
+  /** The table's name in the warehouse: where to look whether it is still as {@link #metadata()} says. */
+  public TableName name() {
+    return name;
   }
 
   public TableMetadata metadata() {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -175,11 +176,20 @@ public final class Warehouse {
 
   /** Metadata of a table, from its files' footers or its manifests (cached while they are unchanged). */
   public Optional<TableMetadata> table(TableName name) {
-    Optional<org.apache.iceberg.Table> icebergTable = managed.load(name);
-    if (icebergTable.isPresent()) {
-      return Optional.of(managedTable(name, icebergTable.get()));
+    return source(name).map(source -> read(name, source));
+  }
+
+  /**
+   * Whether a table is still as {@code read} (which {@link #table} returned) describes it: the same
+   * files listed in its directory, or the same Iceberg snapshot and schema. As cheap as a listing or a
+   * look-up in the catalog: no footer or manifest is read.
+   */
+  public boolean isCurrent(TableName name, TableMetadata read) {
+    Cached cached = cache.get(name);
+    if (cached == null || cached.metadata() != read) {
+      return false;
     }
-    return name.inDefaultSchema() ? rawTable(name) : Optional.empty();
+    return source(name).map(source -> source.version().equals(cached.version())).orElse(false);
   }
 
   /** A view, exactly as named. */
@@ -193,13 +203,32 @@ public final class Warehouse {
     Optional<List<ColumnMetadata>> columns = switch (relation.kind()) {
       case MANAGED_TABLE -> managed.load(name)
           .map(table -> IcebergSchemas.columns(name.name(), table.schema()));
-      case RAW_TABLE -> rawTable(name).map(TableMetadata::columns);
+      case RAW_TABLE -> rawSource(name).map(source -> read(name, source).columns());
       case VIEW -> view(name).map(ViewDefinition::columns);
     };
     return columns.orElse(List.of());
   }
 
-  private Optional<TableMetadata> rawTable(TableName name) {
+  private TableMetadata read(TableName name, Source source) {
+    Cached cached = cache.get(name);
+    if (cached != null && cached.version().equals(source.version())) {
+      return cached.metadata();
+    }
+    TableMetadata metadata = source.load().get();
+    cache.put(name, new Cached(source.version(), metadata));
+    return metadata;
+  }
+
+  /** What a table's metadata is read from now, if the name is a table: a managed one, else a raw directory. */
+  private Optional<Source> source(TableName name) {
+    Optional<org.apache.iceberg.Table> icebergTable = managed.load(name);
+    if (icebergTable.isPresent()) {
+      return Optional.of(managedSource(name, icebergTable.get()));
+    }
+    return name.inDefaultSchema() ? rawSource(name) : Optional.empty();
+  }
+
+  private Optional<Source> rawSource(TableName name) {
     Path dir = new Path(root, name.name());
     if (isHidden(name.name()) || !isDirectory(dir) || createdSchemas().contains(name.name())) {
       return Optional.empty();
@@ -209,28 +238,16 @@ public final class Warehouse {
       return Optional.empty();
     }
     List<DataFile> fingerprint = files.stream().map(TableFiles.Listed::toDataFile).toList();
-    Cached cached = cache.get(name);
-    if (cached != null && cached.version().equals(fingerprint)) {
-      return Optional.of(cached.metadata());
-    }
-    TableMetadata metadata = TableLoader.load(name.name(), dir.toString(), files, conf);
-    cache.put(name, new Cached(fingerprint, metadata));
-    return Optional.of(metadata);
+    return Optional.of(new Source(fingerprint, () -> TableLoader.load(name.name(), dir.toString(), files, conf)));
   }
 
-  private TableMetadata managedTable(TableName name, org.apache.iceberg.Table table) {
+  private static Source managedSource(TableName name, org.apache.iceberg.Table table) {
     org.apache.iceberg.Snapshot snapshot = table.currentSnapshot();
     // A snapshot never changes: its id, with the schema's, stands for the table's files and columns. The
     // table's UUID tells a table dropped and created again under its name, in its directory, from the old one.
     List<Object> version = List.of(table.uuid(), table.location(), snapshot == null ? -1L : snapshot.snapshotId(),
         table.schema().schemaId());
-    Cached cached = cache.get(name);
-    if (cached != null && cached.version().equals(version)) {
-      return cached.metadata();
-    }
-    TableMetadata metadata = ManagedTableLoader.load(name.name(), table);
-    cache.put(name, new Cached(version, metadata));
-    return metadata;
+    return new Source(version, () -> ManagedTableLoader.load(name.name(), table));
   }
 
   /** The managed tables, then the views, of a schema: the order in which names resolve. */
@@ -299,6 +316,10 @@ public final class Warehouse {
 
   private static boolean isHidden(String name) {
     return name.startsWith(".") || name.startsWith("_") || name.contains("/");
+  }
+
+  /** What a table's metadata is read from: a version that changes with it, and how to read it. */
+  private record Source(Object version, Supplier<TableMetadata> load) {
   }
 
   /** A table's metadata, and what it was read from: it is read again when that changes. */

@@ -56,7 +56,7 @@ public final class WarehouseSchema extends AbstractSchema {
     if (relation.kind() == Relation.Kind.VIEW) {
       return warehouse.view(relation.name()).map(StoredView::new).orElse(null);
     }
-    return warehouse.table(relation.name()).map(FileTable::new).orElse(null);
+    return warehouse.table(relation.name()).map(metadata -> new FileTable(relation.name(), metadata)).orElse(null);
   }
 
   @Override public boolean isMutable() {

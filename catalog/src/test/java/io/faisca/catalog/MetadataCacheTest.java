@@ -70,4 +70,22 @@ class MetadataCacheTest {
     assertThat(warehouse.table("t")).isEmpty();
     assertThat(warehouse.tableNames()).isEmpty();
   }
+
+  @Test void metadataIsCurrentUntilAFileIsAddedOrRemoved() throws IOException {
+    TableName t = TableName.ofDefault("t");
+    TableMetadata first = table();
+    assertThat(warehouse.isCurrent(t, first)).isTrue();
+
+    ParquetFiles.write(root.resolve("t/part-1.parquet"), SCHEMA, rows(4, i -> row(i)));
+    assertThat(warehouse.isCurrent(t, first)).isFalse();
+    TableMetadata second = table();
+    assertThat(warehouse.isCurrent(t, second)).isTrue();
+
+    Files.delete(root.resolve("t/part-0.parquet"));
+    assertThat(warehouse.isCurrent(t, second)).isFalse();
+    assertThat(warehouse.isCurrent(t, table())).isTrue();
+
+    Files.delete(root.resolve("t/part-1.parquet"));
+    assertThat(warehouse.isCurrent(t, second)).isFalse();
+  }
 }

@@ -12,16 +12,21 @@ public final class ResultRows {
   }
 
   public static List<String> of(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(sql)) {
-      int n = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(String.join("|", cells));
+      return of(result);
+    }
+  }
+
+  /** The rows a result set has left; the caller closes it. */
+  public static List<String> of(ResultSet result) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    int n = result.getMetaData().getColumnCount();
+    while (result.next()) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        cells.add(String.valueOf(result.getObject(i)));
       }
+      rows.add(String.join("|", cells));
     }
     return rows;
   }

@@ -83,20 +83,25 @@ public final class FaiscaPlanner {
 
   /** Plans a statement {@link #parse} returned: a query, or EXPLAIN of one. */
   public PlannedQuery plan(String sql, SqlNode parsed) {
+    return plan(sql, parsed, PlannerSettings.DEFAULT);
+  }
+
+  /** As {@link #plan(String, SqlNode)}, following a session's settings. */
+  public PlannedQuery plan(String sql, SqlNode parsed, PlannerSettings settings) {
     try {
-      return planWithinStack(sql, parsed);
+      return planWithinStack(sql, parsed, settings);
     } catch (StackOverflowError e) {
       throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
     }
   }
 
   /** Plans the source query of an INSERT or CREATE TABLE AS: its rows, fitted to the table they go into. */
-  public PlannedQuery planInto(String sql, SqlNode source, InsertTarget target) {
+  public PlannedQuery planInto(String sql, SqlNode source, InsertTarget target, PlannerSettings settings) {
     if (!source.isA(SqlKind.QUERY)) {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "The rows to write must come from a query or VALUES");
     }
     try {
-      return new Session().plan(sql, source, null, target);
+      return new Session(settings).plan(sql, source, null, target);
     } catch (StackOverflowError e) {
       throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to plan");
     }
@@ -112,7 +117,7 @@ public final class FaiscaPlanner {
           + " operation)");
     }
     try {
-      Session session = new Session();
+      Session session = new Session(PlannerSettings.DEFAULT);
       session.views.defining(view);
       return session.plan(sql, query, null, null);
     } catch (StackOverflowError e) {
@@ -122,10 +127,10 @@ public final class FaiscaPlanner {
 
   /** The row type a CREATE TABLE column list declares, each type derived as the validator derives it. */
   public RelDataType rowType(SqlNodeList columns) {
-    return new Session().rowType(columns);
+    return new Session(PlannerSettings.DEFAULT).rowType(columns);
   }
 
-  private PlannedQuery planWithinStack(String sql, SqlNode parsed) {
+  private PlannedQuery planWithinStack(String sql, SqlNode parsed, PlannerSettings settings) {
     ExplainRequest explain = null;
     if (parsed instanceof SqlExplain sqlExplain) {
       explain = explainRequest(sqlExplain);
@@ -135,7 +140,7 @@ public final class FaiscaPlanner {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
           "Faísca runs queries (SELECT, VALUES, WITH, set operations); " + parsed.getKind() + " is not supported yet");
     }
-    return new Session().plan(sql, parsed, explain, null);
+    return new Session(settings).plan(sql, parsed, explain, null);
   }
 
   private static ExplainRequest explainRequest(SqlExplain explain) {
@@ -168,8 +173,10 @@ public final class FaiscaPlanner {
     private final RelOptCluster cluster;
     private final VolcanoPlanner volcano = new VolcanoPlanner();
     private final ViewExpansion views = new ViewExpansion(this, warehouse);
+    private final PlannerSettings settings;
 
-    Session() {
+    Session(PlannerSettings settings) {
+      this.settings = requireNonNull(settings, "settings");
       // Schemas are looked up as the statement names them: one created since the last statement is there.
       CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new WarehouseRoot(warehouse));
       catalogReader = new CalciteCatalogReader(root, List.of(WarehouseSchema.NAME), typeFactory,
@@ -219,9 +226,9 @@ public final class FaiscaPlanner {
       }
       RelNode logical = LogicalRewrites.apply(rows, relBuilder);
       SupportedPlan.check(logical);
-      SparkRel physical = PhysicalPlanning.toPhysical(volcano, logical);
+      SparkRel physical = PhysicalPlanning.toPhysical(volcano, logical, settings);
       boolean nestedLoops = NestedLoops.overLargeInput(physical, cluster.getMetadataQuery());
-      return new PlannedQuery(sql, logical, physical, rowType, parameterRowType, nestedLoops, explain);
+      return new PlannedQuery(sql, logical, physical, rowType, parameterRowType, nestedLoops, explain, settings);
     }
 
     private SqlValidator validator() {

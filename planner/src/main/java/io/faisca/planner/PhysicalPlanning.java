@@ -17,13 +17,13 @@ import org.apache.calcite.rel.RelNode;
  * The last phases: Volcano converts the logical plan into the Spark
  * convention (one conversion rule per operator, no join enumeration), then
  * scans absorb the filters and projections above them and joins with a small
- * input mark it for broadcast.
+ * input mark it for broadcast, as the session's broadcast threshold allows.
  */
 final class PhysicalPlanning {
   private PhysicalPlanning() {
   }
 
-  static SparkRel toPhysical(VolcanoPlanner volcano, RelNode logical) {
+  static SparkRel toPhysical(VolcanoPlanner volcano, RelNode logical, PlannerSettings settings) {
     for (RelOptRule rule : SparkRules.CONVERSION) {
       volcano.addRule(rule);
     }
@@ -36,11 +36,13 @@ final class PhysicalPlanning {
       throw new FaiscaException(ErrorCode.NOT_SUPPORTED,
           "Faísca cannot run this query yet: no Spark plan implements it", e);
     }
-    HepPlanner hep = new HepPlanner(new HepProgramBuilder()
+    HepProgramBuilder program = new HepProgramBuilder()
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-        .addRuleCollection(SparkRules.SCAN_PUSH_DOWN)
-        .addRuleInstance(SparkRules.JOIN_BROADCAST)
-        .build());
+        .addRuleCollection(SparkRules.SCAN_PUSH_DOWN);
+    if (settings.broadcasts()) {
+      program.addRuleInstance(SparkRules.joinBroadcast(settings.maxBroadcastEstimateBytes()));
+    }
+    HepPlanner hep = new HepPlanner(program.build());
     hep.setRoot(best);
     return (SparkRel) hep.findBestExp();
   }

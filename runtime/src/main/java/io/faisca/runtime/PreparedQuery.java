@@ -1,5 +1,6 @@
 package io.faisca.runtime;
 
+import io.faisca.catalog.Warehouse;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.planner.FaiscaPlanner;
@@ -25,19 +26,34 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * A planned statement that can run many times, each time with its own
  * parameter values. Lowering to Spark happens per execution because the
- * values are part of the Dataset; planning happened once.
+ * values are part of the Dataset; planning happens once, and again only when
+ * a table the plan reads has changed since (files added or removed, a new
+ * snapshot, new columns): the plan names the files it reads.
  */
 public final class PreparedQuery implements Prepared {
   private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(io.faisca.planner.FaiscaTypeSystem.INSTANCE);
 
   private final Session session;
-  private final PlannedQuery plan;
+  private final boolean replannable;
+  private volatile PlannedQuery plan;
 
+  /** A plan to run now, by the statement that planned it (the rows of a write). */
   PreparedQuery(Session session, PlannedQuery plan) {
-    this.session = session;
-    this.plan = plan;
+    this(session, plan, false);
   }
 
+  private PreparedQuery(Session session, PlannedQuery plan, boolean replannable) {
+    this.session = session;
+    this.plan = plan;
+    this.replannable = replannable;
+  }
+
+  /** A query a client prepared, to run later, perhaps many times: planned again when its tables change. */
+  static PreparedQuery prepared(Session session, PlannedQuery plan) {
+    return new PreparedQuery(session, plan, true);
+  }
+
+  /** The plan as it was last made. */
   public PlannedQuery plan() {
     return plan;
   }
@@ -60,7 +76,7 @@ public final class PreparedQuery implements Prepared {
 
   /** The query as a Dataset on the session's Spark session, columns named and typed as SQL says. */
   public Dataset<Row> dataset(List<?> parameters) {
-    return dataset(parameters, session.spark());
+    return dataset(current(), parameters, session.spark());
   }
 
   /**
@@ -68,20 +84,67 @@ public final class PreparedQuery implements Prepared {
    * join over a large input reads its files row by row, so that cancelling it stops it promptly.
    */
   public QueryExecution execute(List<?> parameters) {
+    PlannedQuery current = current();
     String group = "faisca-" + UUID.randomUUID();
-    SparkSession spark = plan.nestedLoops() ? session.rowByRowSpark() : session.spark();
-    return new QueryExecution(spark, () -> dataset(parameters, spark), group, plan.sqlText());
+    SparkSession spark = current.nestedLoops() ? session.rowByRowSpark() : session.spark();
+    return new QueryExecution(spark, () -> dataset(current, parameters, spark), group, current.sqlText());
   }
 
-  private Dataset<Row> dataset(List<?> parameters, SparkSession spark) {
+  /**
+   * The plan to run: the one made before if every table it reads is as it was then and the session's
+   * planner settings are too, else a new one, which must have the same result columns and parameters as
+   * the statement was prepared with.
+   */
+  private synchronized PlannedQuery current() {
+    PlannedQuery planned = plan;
+    if (!replannable || isCurrent(planned)) {
+      return planned;
+    }
+    PlannedQuery again = session.plan(planned.sqlText());
+    if (!sameFields(again.rowType(), planned.rowType())) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "The result columns of the prepared statement changed"
+          + " because a table it reads changed since it was prepared: they were " + describe(planned.rowType())
+          + ", they are now " + describe(again.rowType()) + "; prepare the statement again");
+    }
+    if (!sameFields(again.parameterRowType(), planned.parameterRowType())) {
+      throw new FaiscaException(ErrorCode.NOT_SUPPORTED, "The parameter types of the prepared statement changed"
+          + " because a table it reads changed since it was prepared: they were "
+          + describe(planned.parameterRowType()) + ", they are now " + describe(again.parameterRowType())
+          + "; prepare the statement again");
+    }
+    plan = again;
+    return again;
+  }
+
+  private boolean isCurrent(PlannedQuery planned) {
+    Warehouse warehouse = session.engine().planner().warehouse();
+    return planned.settings().equals(session.plannerSettings())
+        && planned.tables().stream().allMatch(table -> warehouse.isCurrent(table.name(), table.metadata()));
+  }
+
+  private static boolean sameFields(RelDataType a, RelDataType b) {
+    return a.getFieldNames().equals(b.getFieldNames()) && types(a).equals(types(b));
+  }
+
+  private static List<String> types(RelDataType row) {
+    return row.getFieldList().stream().map(field -> field.getType().getFullTypeString()).toList();
+  }
+
+  /** Fields as a person reads them: {@code (id INTEGER NOT NULL, name VARCHAR)}. */
+  private static String describe(RelDataType row) {
+    return row.getFieldList().stream().map(field -> field.getName() + " " + field.getType().getFullTypeString())
+        .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+  }
+
+  private static Dataset<Row> dataset(PlannedQuery plan, List<?> parameters, SparkSession spark) {
     try {
-      return plan.isExplain() ? explain(parameters, spark) : queryDataset(parameters, spark);
+      return plan.isExplain() ? explain(plan, parameters, spark) : queryDataset(plan, parameters, spark);
     } catch (StackOverflowError e) {
       throw new FaiscaException(ErrorCode.QUERY_TOO_COMPLEX, "The statement is too deeply nested to run");
     }
   }
 
-  private Dataset<Row> queryDataset(List<?> parameters, SparkSession spark) {
+  private static Dataset<Row> queryDataset(PlannedQuery plan, List<?> parameters, SparkSession spark) {
     LoweringContext context = new LoweringContext(spark, parameters,
         plan.physical().getCluster().getRexBuilder());
     Dataset<Row> lowered = new PlanLowering(context).lower(plan.physical());
@@ -95,7 +158,7 @@ public final class PreparedQuery implements Prepared {
     return lowered.select(result.toArray(Column[]::new));
   }
 
-  private Dataset<Row> explain(List<?> parameters, SparkSession spark) {
+  private static Dataset<Row> explain(PlannedQuery plan, List<?> parameters, SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     switch (plan.explain()) {
       case TYPE:
@@ -106,7 +169,7 @@ public final class PreparedQuery implements Prepared {
         break;
       default:
         rows.add(RowFactory.create("== Calcite physical plan ==\n" + FaiscaPlanner.explain(plan.physical())));
-        String sparkPlan = queryDataset(parameters, spark).queryExecution().executedPlan().treeString();
+        String sparkPlan = queryDataset(plan, parameters, spark).queryExecution().executedPlan().treeString();
         rows.add(RowFactory.create("== Spark physical plan ==\n" + sparkPlan));
         break;
     }

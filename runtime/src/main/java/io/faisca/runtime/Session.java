@@ -5,6 +5,8 @@ import io.faisca.error.FaiscaException;
 import io.faisca.parser.ddl.SqlAlterTableExecute;
 import io.faisca.parser.ddl.SqlCreateManagedTable;
 import io.faisca.parser.ddl.SqlInsertOverwrite;
+import io.faisca.planner.PlannedQuery;
+import io.faisca.planner.PlannerSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +68,17 @@ public final class Session {
     if (parsed instanceof SqlAlterTableExecute execute) {
       return TableProcedures.prepare(sql, execute, this);
     }
-    return new PreparedQuery(this, engine.planner().plan(sql, parsed));
+    return PreparedQuery.prepared(this, engine.planner().plan(sql, parsed, plannerSettings()));
+  }
+
+  /** Plans a query (or EXPLAIN of one) again, as {@link #prepare} planned it, with the settings of now. */
+  PlannedQuery plan(String sql) {
+    return engine.planner().plan(sql, engine.planner().parse(sql), plannerSettings());
+  }
+
+  /** The settings planning follows: the broadcast threshold this session's Spark session has. */
+  public PlannerSettings plannerSettings() {
+    return new PlannerSettings(spark().sessionState().conf().autoBroadcastJoinThreshold());
   }
 
   /** Plans a query; anything else is an error. */

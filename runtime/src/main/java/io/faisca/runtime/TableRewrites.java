@@ -9,6 +9,7 @@ import io.faisca.error.FaiscaException;
 import io.faisca.planner.FaiscaPlanner;
 import io.faisca.planner.InsertTarget;
 import io.faisca.planner.PlannedQuery;
+import io.faisca.planner.PlannerSettings;
 import io.faisca.runtime.write.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,8 +84,10 @@ final class TableRewrites {
     SqlNode kept = condition == null ? SqlLiteral.createBoolean(false, POS)
         : SqlStdOperatorTable.IS_NOT_TRUE.createCall(POS, condition);
     FaiscaPlanner planner = session.engine().planner();
-    return new Rewrite(session, target, planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, condition)),
-        planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, kept)));
+    PlannerSettings settings = session.plannerSettings();
+    return new Rewrite(session, target,
+        planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, condition), settings),
+        planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, kept), settings));
   }
 
   private static Rewrite plan(String sql, SqlUpdate update, Session session) {
@@ -108,11 +111,12 @@ final class TableRewrites {
       items.add(value);
     }
     FaiscaPlanner planner = session.engine().planner();
-    PlannedQuery matching = planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, condition));
+    PlannerSettings settings = session.plannerSettings();
+    PlannedQuery matching = planner.plan(sql, target.select(SqlNodeList.SINGLETON_STAR, condition), settings);
     SqlNode rows = target.select(new SqlNodeList(items, POS), null);
     return new Rewrite(session, target, matching,
         planner.planInto(sql, rows, new InsertTarget(target.name().toString(), target.table().columns(),
-            List.of())));
+            List.of()), settings));
   }
 
   /** The managed table a DELETE or UPDATE changes, as its statement names it. */

@@ -85,7 +85,7 @@ final class TableWrites {
     TableDefinition definition = TableCommands.definition(create, schema, warehouse, name);
     List<ColumnMetadata> columns = IcebergSchemas.columns(name.name(), schema);
     PreparedQuery rows = rows(session, planner.planInto(sql, query,
-        new InsertTarget(name.toString(), columns, List.of())));
+        new InsertTarget(name.toString(), columns, List.of()), session.plannerSettings()));
     ManagedTables tables = warehouse.managedTables();
     return TableCommands.command(sql, () -> {
       if (!CatalogNames.free(warehouse, name, create.ifNotExists)) {
@@ -120,7 +120,7 @@ final class TableWrites {
       List<String> columns = insert.getTargetColumnList() == null ? List.of()
           : insert.getTargetColumnList().stream().map(column -> ((SqlIdentifier) column).getSimple()).toList();
       PreparedQuery rows = TableWrites.rows(session, planner.planInto(sql, insert.getSource(),
-          new InsertTarget(found.toString(), table.columns(), columns)));
+          new InsertTarget(found.toString(), table.columns(), columns), session.plannerSettings()));
       return new Insert(found, table, warehouse.managedTables(), rows);
     }
 

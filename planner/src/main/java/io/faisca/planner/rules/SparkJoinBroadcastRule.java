@@ -10,16 +10,15 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.immutables.value.Value;
 
 /**
- * Marks a join input for broadcast when the planner's estimates put it under
- * a few megabytes. Spark sizes inputs itself, but it does not see that a
- * filtered or aggregated input is small: without the mark, a join of a large
- * table with a small aggregate shuffles the large table (TPC-H q17, q20).
+ * Marks a join input for broadcast when the planner's estimate puts it under
+ * the session's broadcast threshold ({@code spark.sql.autoBroadcastJoinThreshold},
+ * with a margin: see {@link io.faisca.planner.PlannerSettings}). Spark sizes
+ * inputs itself, but it does not see that a filtered or aggregated input is
+ * small: without the mark, a join of a large table with a small aggregate
+ * shuffles the large table (TPC-H q17, q20).
  */
 @Value.Enclosing
 public final class SparkJoinBroadcastRule extends RelRule<SparkJoinBroadcastRule.Config> {
-  /** Below Spark's own automatic broadcast threshold (10 MB), to leave room for estimation error. */
-  static final double MAX_BROADCAST_BYTES = 8 * 1024 * 1024;
-
   private SparkJoinBroadcastRule(Config config) {
     super(config);
   }
@@ -32,7 +31,7 @@ public final class SparkJoinBroadcastRule extends RelRule<SparkJoinBroadcastRule
     RelMetadataQuery mq = call.getMetadataQuery();
     double left = canBroadcastLeft(join) ? bytes(mq, join.getLeft()) : Double.MAX_VALUE;
     double right = canBroadcastRight(join) ? bytes(mq, join.getRight()) : Double.MAX_VALUE;
-    if (Math.min(left, right) > MAX_BROADCAST_BYTES) {
+    if (Math.min(left, right) > config.maxBroadcastBytes()) {
       return;
     }
     call.transformTo(join.withBroadcast(right <= left ? Broadcast.RIGHT : Broadcast.LEFT));
@@ -73,6 +72,14 @@ public final class SparkJoinBroadcastRule extends RelRule<SparkJoinBroadcastRule
   public interface Config extends RelRule.Config {
     Config DEFAULT = ImmutableSparkJoinBroadcastRule.Config.of()
         .withOperandSupplier(b -> b.operand(SparkJoin.class).anyInputs());
+
+    /** The largest estimated input size, in bytes, to mark for broadcast. */
+    @Value.Default default double maxBroadcastBytes() {
+      return io.faisca.planner.PlannerSettings.DEFAULT.maxBroadcastEstimateBytes();
+    }
+
+    /** Sets {@link #maxBroadcastBytes()}. */
+    Config withMaxBroadcastBytes(double maxBroadcastBytes);
 
     @Override default SparkJoinBroadcastRule toRule() {
       return new SparkJoinBroadcastRule(this);

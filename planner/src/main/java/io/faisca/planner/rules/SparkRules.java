@@ -24,8 +24,10 @@ public final class SparkRules {
       SparkFilterIntoScanRule.Config.DEFAULT.toRule(),
       SparkProjectIntoScanRule.Config.DEFAULT.toRule());
 
-  /** The last physical rewrite: joins with an input estimated small enough broadcast it. */
-  public static final RelOptRule JOIN_BROADCAST = SparkJoinBroadcastRule.Config.DEFAULT.toRule();
+  /** The last physical rewrite: joins with an input estimated at most {@code maxBytes} broadcast it. */
+  public static RelOptRule joinBroadcast(double maxBytes) {
+    return SparkJoinBroadcastRule.Config.DEFAULT.withMaxBroadcastBytes(maxBytes).toRule();
+  }
 
   public static final RelOptRule EXISTS_TO_SEMI_JOIN = ExistsToSemiJoinRule.Config.DEFAULT.toRule();
 
