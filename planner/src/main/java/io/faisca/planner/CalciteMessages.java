@@ -22,8 +22,9 @@ import org.apache.calcite.runtime.Resources;
 final class CalciteMessages {
   /** A message and the resource method that formatted it. */
   record Match(String resource, List<String> arguments) {
+    /** The value of argument {@code index} ({@code {index}} in the template), or "?" when there is none. */
     String argument(int index) {
-      return index < arguments.size() && arguments.get(index) != null ? arguments.get(index) : "?";
+      return index < arguments.size() ? arguments.get(index) : "?";
     }
   }
 
@@ -48,11 +49,11 @@ final class CalciteMessages {
         for (int group = 1; group <= m.groupCount(); group++) {
           int index = template.argumentAt[group - 1];
           while (arguments.size() <= index) {
-            arguments.add(null);
+            arguments.add("");
           }
           arguments.set(index, m.group(group));
         }
-        return new Match(template.resource, List.copyOf(arguments.stream().map(a -> a == null ? "" : a).toList()));
+        return new Match(template.resource, List.copyOf(arguments));
       }
     }
     return null;
