@@ -8,7 +8,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Faísca for Spark programs: SQL over a warehouse, planned by Faísca, as a
- * Dataset on the caller's own Spark session.
+ * Dataset on the caller's Spark context. The Datasets belong to a session
+ * derived from the caller's ({@link SparkSessions#derive}): the caller's
+ * settings, with Faísca's semantics (ANSI errors, UTC session time, java.time
+ * values) over them, so that a query gives the same answer, or the same
+ * error, as through JDBC. The caller's own session is left unchanged.
  *
  * <pre>{@code
  * Faisca faisca = Faisca.on(spark, "hdfs://nn/warehouse");
@@ -23,7 +27,9 @@ public final class Faisca {
   }
 
   public static Faisca on(SparkSession spark, String warehouse) {
-    return new Faisca(new FaiscaEngine(spark, Warehouse.open(warehouse, spark.sparkContext().hadoopConfiguration())));
+    SparkSession faiscaSpark = SparkSessions.derive(spark);
+    return new Faisca(new FaiscaEngine(faiscaSpark,
+        Warehouse.open(warehouse, faiscaSpark.sparkContext().hadoopConfiguration())));
   }
 
   /** Plans the query and returns it as a Dataset; {@code ?} parameters take the given values in order. */

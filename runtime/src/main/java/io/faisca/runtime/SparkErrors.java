@@ -3,7 +3,9 @@ package io.faisca.runtime;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.apache.spark.SparkThrowable;
+import org.apache.spark.TaskKilledException;
 
 /**
  * Turns what Spark throws into Faísca's errors. Spark's own messages name
@@ -38,11 +40,14 @@ public final class SparkErrors {
       if (t instanceof org.apache.hadoop.security.AccessControlException denied) {
         return new FaiscaException(ErrorCode.PERMISSION_DENIED, firstLine(denied.getMessage()), error);
       }
-      if (t instanceof InterruptedException) {
+      if (t instanceof InterruptedException || t instanceof CancellationException
+          || t instanceof TaskKilledException) {
         return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", error);
       }
     }
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    // Text only where Spark gives neither a condition nor an exception of its own: a stage cancelled when
+    // the context shuts down, or a job aborted because its stage was cancelled, is a plain SparkException.
     if (message.contains("cancelled") || message.contains("canceled")) {
       return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", error);
     }
@@ -90,14 +95,46 @@ public final class SparkErrors {
         if (condition.startsWith("TASK_KILLED") || condition.contains("CANCEL")) {
           return new FaiscaException(ErrorCode.QUERY_CANCELLED, "Query cancelled", t);
         }
-        if (spark.getSqlState() != null && spark.getSqlState().startsWith("22")) {
-          return new FaiscaException(ErrorCode.INVALID_ARGUMENT, withoutSparkHints(t.getMessage()), t);
-        }
-        return null;
+        ErrorCode code = forSqlState(spark.getSqlState());
+        return code == null ? null : new FaiscaException(code, withoutSparkHints(t.getMessage()), t);
     }
   }
 
-  /** The code of an error the lowering raises on purpose, known by its message. */
+  /**
+   * Faísca's code for a Spark condition's SQLState: the code with that very state (Spark's 22012, 22003,
+   * 22018, 21000...), else by class: a data exception (22) or a cardinality violation (21) is the user's
+   * data, a cancelled operation is a cancelled query. Null for any other: Spark analyses plans that Calcite
+   * has already validated, so its syntax and access-rule errors (42) are Faísca's own faults, not the user's.
+   */
+  static ErrorCode forSqlState(String sqlState) {
+    if (sqlState == null || sqlState.length() != 5) {
+      return null;
+    }
+    if (sqlState.equals("HY008")) {
+      return ErrorCode.QUERY_CANCELLED;
+    }
+    String sqlClass = sqlState.substring(0, 2);
+    if (!sqlClass.equals("22") && !sqlClass.equals("21") && !sqlClass.equals("23") && !sqlClass.equals("57")) {
+      return null;
+    }
+    for (ErrorCode code : ErrorCode.values()) {
+      if (code.sqlState().equals(sqlState)) {
+        return code;
+      }
+    }
+    return switch (sqlClass) {
+      case "22" -> ErrorCode.INVALID_ARGUMENT;
+      case "21" -> ErrorCode.CARDINALITY_VIOLATION;
+      default -> null;
+    };
+  }
+
+  /**
+   * The code of an error the lowering raises on purpose, known by its message: Spark's {@code raise_error}
+   * carries a message and nothing else (every such error is USER_RAISED_EXCEPTION, SQLState P0001), so
+   * here, and only here, the text decides. The texts are this class's own constants, which the lowering
+   * raises, so a change to one changes both sides.
+   */
   private static ErrorCode raisedCode(String message) {
     if (message.contains(MORE_THAN_ONE_ROW)) {
       return ErrorCode.CARDINALITY_VIOLATION;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The Spark session Faísca runs on, configured for the machine: shuffle
@@ -27,10 +28,44 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
+  /**
+   * A session for Faísca on a program's own Spark session: a new session on the same context (sharing its
+   * cached data), with the caller's settings and then Faísca's semantics over them. The caller's session is
+   * left as it was: a program that turned ANSI mode off, or works in its own time zone, keeps doing so,
+   * while Faísca's queries overflow, divide and read times as they do through JDBC.
+   */
+  public static SparkSession derive(SparkSession caller) {
+    SparkSession derived = caller.newSession();
+    CollectionConverters.asJava(caller.conf().getAll()).forEach((key, value) -> {
+      if (caller.conf().isModifiable(key)) {
+        derived.conf().set(key, value);
+      }
+    });
+    semantics().forEach(derived.conf()::set);
+    return derived;
+  }
+
   static Map<String, String> defaults(String master) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.ui.enabled", "false");
     conf.put("spark.sql.adaptive.enabled", "true");
+    conf.putAll(semantics());
+    Integer cores = localCores(master);
+    if (cores != null) {
+      conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, cores * 2)));
+      conf.put("spark.driver.host", "127.0.0.1");
+      conf.put("spark.driver.bindAddress", "127.0.0.1");
+    }
+    return conf;
+  }
+
+  /**
+   * The settings Faísca's answers depend on: errors on overflow, UTC session time, java.time values in
+   * rows, dates and times read as written, Parquet columns matched by field id. Every one is a session
+   * setting, so it can be set on a session derived from a program's own.
+   */
+  static Map<String, String> semantics() {
+    Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.sql.ansi.enabled", "true");
     conf.put("spark.sql.session.timeZone", "UTC");
     conf.put("spark.sql.datetime.java8API.enabled", "true");
@@ -40,12 +75,6 @@ public final class SparkSessions {
     conf.put("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     // Their columns are matched by Iceberg field id, so that renamed, dropped and added columns read right.
     conf.put("spark.sql.parquet.fieldId.read.enabled", "true");
-    Integer cores = localCores(master);
-    if (cores != null) {
-      conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, cores * 2)));
-      conf.put("spark.driver.host", "127.0.0.1");
-      conf.put("spark.driver.bindAddress", "127.0.0.1");
-    }
     return conf;
   }
 

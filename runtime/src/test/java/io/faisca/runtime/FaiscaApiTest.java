@@ -2,13 +2,16 @@ package io.faisca.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.faisca.catalog.Warehouse;
 import io.faisca.error.FaiscaException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkArithmeticException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -81,5 +84,33 @@ class FaiscaApiTest {
         .isInstanceOf(FaiscaException.class)
         .hasMessageContaining("Column 'missing' not found")
         .satisfies(e -> assertThat(((FaiscaException) e).sqlState()).isEqualTo("42S22"));
+  }
+
+  @Test
+  void aCallersOwnSettingsChangeNeitherErrorsNorAnswers() {
+    SparkSession caller = spark.newSession();
+    caller.conf().set("spark.sql.ansi.enabled", "false");
+    caller.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
+    Faisca onCaller = Faisca.on(caller, warehouse.toString());
+    // The JDBC path: an engine on the session SparkSessions configures.
+    FaiscaEngine jdbcPath = new FaiscaEngine(spark, Warehouse.open(warehouse.toString()));
+
+    String overflow = "SELECT id + 2147483647 FROM payments";
+    Throwable thrown = catchThrowable(() -> onCaller.sql(overflow).collectAsList());
+    Throwable thrownOnJdbcPath = catchThrowable(() -> jdbcPath.prepare(overflow).dataset(List.of()).collectAsList());
+    assertThat(thrown).isInstanceOf(SparkArithmeticException.class);
+    assertThat(thrown.getClass()).isEqualTo(thrownOnJdbcPath.getClass());
+    assertThat(SparkErrors.translate(thrown).sqlState()).isEqualTo("22003");
+
+    String epoch = "SELECT EXTRACT(EPOCH FROM CAST(day AS TIMESTAMP) + INTERVAL '12' HOUR) AS seconds,"
+        + " CAST(CAST(day AS TIMESTAMP) AS VARCHAR) AS text, day FROM payments WHERE id = 1";
+    Row answer = onCaller.sql(epoch).collectAsList().get(0);
+    Row jdbcAnswer = jdbcPath.prepare(epoch).dataset(List.of()).collectAsList().get(0);
+    assertThat(answer.getLong(0)).isEqualTo(1_704_110_400L).isEqualTo(jdbcAnswer.getLong(0));
+    assertThat(answer).isEqualTo(jdbcAnswer);
+    assertThat(answer.get(2)).isEqualTo(LocalDate.of(2024, 1, 1));
+
+    assertThat(caller.conf().get("spark.sql.ansi.enabled")).isEqualTo("false");
+    assertThat(caller.conf().get("spark.sql.session.timeZone")).isEqualTo("America/Los_Angeles");
   }
 }
