@@ -36,6 +36,8 @@ public enum ErrorCode {
   INVALID_CAST("22018"),
   INVALID_ARGUMENT("22023"),
   INVALID_DATETIME("22007"),
+  /** SQL's datetime field overflow: a date or timestamp past year 9999 or before year 1. */
+  DATETIME_OVERFLOW("22008"),
   /** SQL's invalid argument for natural logarithm: LN or LOG10 of zero or a negative number. */
   INVALID_LOGARITHM_ARGUMENT("2201E"),
   /** SQL's substring error: SUBSTRING with a negative length. */

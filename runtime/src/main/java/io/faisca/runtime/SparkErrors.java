@@ -20,6 +20,8 @@ public final class SparkErrors {
   public static final String LOGARITHM_OF_NEGATIVE = "Cannot take the logarithm of a negative number";
   /** Raised by SUBSTRING given a negative length. */
   public static final String NEGATIVE_SUBSTRING_LENGTH = "Negative substring length not allowed";
+  /** Raised by datetime arithmetic whose result leaves SQL's range of years. */
+  public static final String DATETIME_OUT_OF_RANGE = "Datetime result out of range (years 1 to 9999)";
   /** How a write says it met a NULL for a NOT NULL column. */
   public static final String NULL_IN_NOT_NULL_COLUMN = "is NOT NULL, and a row gives it NULL";
 
@@ -147,6 +149,9 @@ public final class SparkErrors {
     }
     if (message.contains(NEGATIVE_SUBSTRING_LENGTH)) {
       return ErrorCode.SUBSTRING_ERROR;
+    }
+    if (message.contains(DATETIME_OUT_OF_RANGE)) {
+      return ErrorCode.DATETIME_OVERFLOW;
     }
     return ErrorCode.INVALID_ARGUMENT;
   }

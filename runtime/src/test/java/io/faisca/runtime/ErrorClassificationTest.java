@@ -80,11 +80,11 @@ class ErrorClassificationTest {
   }
 
   @Test
-  void aSparkDataExceptionWithoutAMessageOfOursKeepsItsClass() {
-    // DATETIME_OVERFLOW, SQLState 22008: no code of Faísca's has that state, so it stays a data exception.
+  void aSparkDataExceptionKeepsItsSqlState() {
+    // DATETIME_OVERFLOW: Spark's SQLState 22008 is SQL's datetime field overflow.
     Throwable error = sparkError("SELECT timestampadd(YEAR, 1000000, TIMESTAMP'2024-01-01 00:00:00') FROM range(1)");
     assertThat(((SparkThrowable) error).getSqlState()).startsWith("22");
-    assertThat(sqlState(error)).isEqualTo("22023");
+    assertThat(sqlState(error)).isEqualTo("22008");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.faisca.runtime.lower.calls;
 
+import io.faisca.runtime.SparkErrors;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
@@ -12,15 +14,19 @@ import org.apache.spark.sql.functions;
  * + - * / and MOD. Integer division stays integer division (truncating, as
  * Calcite types it); overflow and division by zero raise errors because
  * Spark runs in ANSI mode. Datetime plus and minus an interval use the same
- * operators: Spark adds a year-month or day-time interval natively.
+ * operators: Spark adds a year-month or day-time interval natively, and a
+ * result past year 9999 (SQL's last) is an error, as PostgreSQL's past its own.
  */
 final class Arithmetic {
+  private static final Set<SqlTypeName> DATETIMES = Set.of(SqlTypeName.DATE, SqlTypeName.TIMESTAMP,
+      SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+
   private Arithmetic() {
   }
 
   static void register(CallLowerings.Registry registry) {
-    registry.kind(SqlKind.PLUS, Operands.binary(Column::plus));
-    registry.kind(SqlKind.MINUS, Operands.binary(Column::minus));
+    registry.kind(SqlKind.PLUS, (call, rex) -> inRange(call, Operands.binary(Column::plus).lower(call, rex)));
+    registry.kind(SqlKind.MINUS, (call, rex) -> inRange(call, Operands.binary(Column::minus).lower(call, rex)));
     registry.kind(SqlKind.TIMES, Operands.binary(Column::multiply));
     registry.kind(SqlKind.DIVIDE, Arithmetic::divide);
     registry.name("/INT", Arithmetic::divide);
@@ -36,6 +42,16 @@ final class Arithmetic {
       return functions.call_function("div", left, right);
     }
     return left.divide(right);
+  }
+
+  /** Spark's dates and timestamps reach far past year 9999, which JDBC clients then misread. */
+  private static Column inRange(RexCall call, Column result) {
+    if (!DATETIMES.contains(call.getType().getSqlTypeName())) {
+      return result;
+    }
+    Column year = functions.year(result);
+    return functions.when(year.gt(9999).or(year.lt(1)),
+        functions.raise_error(functions.lit(SparkErrors.DATETIME_OUT_OF_RANGE))).otherwise(result);
   }
 
   private static boolean isInteger(RelDataType type) {
