@@ -40,6 +40,8 @@ public enum ErrorCode {
   DATETIME_OVERFLOW("22008"),
   /** SQL's invalid argument for natural logarithm: LN or LOG10 of zero or a negative number. */
   INVALID_LOGARITHM_ARGUMENT("2201E"),
+  /** SQL's invalid escape sequence: a LIKE pattern whose escape character precedes neither %, _ nor itself. */
+  INVALID_ESCAPE_SEQUENCE("22025"),
   /** SQL's substring error: SUBSTRING with a negative length. */
   SUBSTRING_ERROR("22011"),
   CARDINALITY_VIOLATION("21000"),

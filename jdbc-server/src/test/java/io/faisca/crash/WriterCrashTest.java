@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A writer killed with {@code kill -9} at each phase of a CREATE TABLE AS, an INSERT OVERWRITE or a
  * DELETE leaves the table with exactly its old rows (a CREATE TABLE AS leaves no table), and orphan
- * removal then leaves exactly the files the table references. The phases: while tasks write data files; after the files are written, before the commit
- * starts; during the commit, once the new metadata file is written but before the catalog points at it.
+ * removal then leaves exactly the files the table references. The phases: while tasks write data files;
+ * after the files are written, before the commit starts; during the commit, once the new metadata file
+ * is written but before the catalog points at it.
  */
 class WriterCrashTest {
   private static final At WRITING = new At("org.apache.parquet.hadoop.ParquetFileWriter", "end");
@@ -49,14 +50,15 @@ class WriterCrashTest {
 
   @TempDir Path dir;
 
+  /**
+   * Every statement at its commit, where each differs; before the commit they share one write path,
+   * which each phase meets once (every combination, by hand, also left the old rows).
+   */
   static Stream<Arguments> crashes() {
     return Stream.of(
-        Arguments.of("local", DELETE, WRITING), Arguments.of("local", DELETE, WRITTEN),
-        Arguments.of("local", DELETE, SWAPPING_ROW),
-        Arguments.of("local", OVERWRITE, WRITING), Arguments.of("local", OVERWRITE, WRITTEN),
-        Arguments.of("local", OVERWRITE, SWAPPING_ROW),
-        Arguments.of("local", CTAS, WRITING), Arguments.of("local", CTAS, WRITTEN),
-        Arguments.of("local", CTAS, INSERTING_ROW),
+        Arguments.of("local", DELETE, WRITING), Arguments.of("local", DELETE, SWAPPING_ROW),
+        Arguments.of("local", OVERWRITE, WRITTEN), Arguments.of("local", OVERWRITE, SWAPPING_ROW),
+        Arguments.of("local", CTAS, WRITTEN), Arguments.of("local", CTAS, INSERTING_ROW),
         Arguments.of("hdfs", DELETE, RENAMING), Arguments.of("hdfs", OVERWRITE, RENAMING),
         Arguments.of("hdfs", CTAS, RENAMING));
   }

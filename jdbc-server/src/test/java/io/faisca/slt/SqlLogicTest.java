@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class SqlLogicTest {
   /** Queries take a fraction of a second each (Spark jobs): CI samples the longer file. */
-  static final String CI_SELECTION = "evidence/*.test,select1.test@4";
+  static final String CI_SELECTION = "evidence/*.test,select1.test@10";
   /**
    * {@code -Dfaisca.slt.files=broad}: every family of the corpus, sampled to run in about an hour and a
    * half. index/delete is left out: each of its files deletes row by row, thousands of commits.
@@ -61,7 +61,7 @@ class SqlLogicTest {
     try (FileSystem corpus = corpus();
         Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouse
             + ";master=local[2]")) {
-      SltRunner runner = new SltRunner(connection, 120);
+      SltRunner runner = new SltRunner(connection, 300);
       for (String entry : selection) {
         String[] globAndSample = entry.strip().split("@");
         int every = globAndSample.length > 1 ? Integer.parseInt(globAndSample[1]) : 1;

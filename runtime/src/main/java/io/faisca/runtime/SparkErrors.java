@@ -62,6 +62,12 @@ public final class SparkErrors {
     String condition = fullCondition.startsWith("FAILED_READ_FILE") ? fullCondition
         : fullCondition.replaceFirst("\\..*$", "");
     Map<String, String> parameters = spark.getMessageParameters();
+    if (fullCondition.equals("INVALID_FORMAT.ESC_IN_THE_MIDDLE")
+        || fullCondition.equals("INVALID_FORMAT.ESC_AT_THE_END")) {
+      // Spark files a LIKE pattern's bad escape under syntax errors (42601); in SQL it is the data's (22025).
+      return new FaiscaException(ErrorCode.INVALID_ESCAPE_SEQUENCE, "Invalid escape sequence in a LIKE pattern: "
+          + withoutSparkHints(t.getMessage()), t);
+    }
     switch (condition) {
       case "DIVIDE_BY_ZERO":
       case "REMAINDER_BY_ZERO":

@@ -14,28 +14,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The 22 TPC-H queries over HTTP, in both wire formats, answer exactly as the
+ * The 22 TPC-H queries over HTTP (Protobuf; five of them in JSON) answer exactly as the
  * embedded driver does. The same engine stands behind both, so any difference
  * (a label, a type, a scale, a shifted date, a lost digit) is the wire's doing;
  * the embedded answers themselves are checked against DuckDB by {@link TpchOracleTest}
  * (and computed once per JVM, see {@link TpchAnswers}).
  */
 class TpchRemoteAnswersTest {
-  static List<String> queries() {
-    return TpchQueries.names();
-  }
-
   @Nested
   class Protobuf extends OverHttp {
     Protobuf() {
       super("protobuf");
     }
+
+    static List<String> queries() {
+      return TpchQueries.names();
+    }
   }
 
+  /** JSON, the other format, carries the queries that between them return every column type TPC-H has. */
   @Nested
   class Json extends OverHttp {
     Json() {
       super("json");
+    }
+
+    static List<String> queries() {
+      return List.of("q01", "q03", "q10", "q13", "q18");
     }
   }
 
@@ -71,7 +76,7 @@ class TpchRemoteAnswersTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.faisca.tpch.TpchRemoteAnswersTest#queries")
+    @MethodSource("queries")
     void answersAsEmbedded(String query) throws Exception {
       QueryResult actual = QueryResult.read(remote, TpchQueries.text(query));
       assertSameAsEmbedded(serialization + " " + query, actual, TpchAnswers.embedded(query));
