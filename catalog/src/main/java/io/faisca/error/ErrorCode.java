@@ -30,6 +30,8 @@ public enum ErrorCode {
   STATEMENT_TOO_LONG("54000"),
   QUERY_TOO_COMPLEX("54001"),
   TOO_MANY_STATEMENTS("53000"),
+  /** Spark could not get the memory a query needs (UNABLE_TO_ACQUIRE_MEMORY): the server's, not the query's fault. */
+  OUT_OF_MEMORY("53200"),
   QUERY_TIMEOUT("HYT00"),
   DIVISION_BY_ZERO("22012"),
   NUMERIC_OUT_OF_RANGE("22003"),

@@ -3,6 +3,7 @@ package io.faisca.runtime;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.TaskKilledException;
@@ -111,7 +112,8 @@ public final class SparkErrors {
   /**
    * Faísca's code for a Spark condition's SQLState: the code with that very state (Spark's 22012, 22003,
    * 22018, 21000...), else by class: a data exception (22) or a cardinality violation (21) is the user's
-   * data, a cancelled operation is a cancelled query. Null for any other: Spark analyses plans that Calcite
+   * data, a cancelled operation is a cancelled query, memory Spark cannot get (53200) is the server's
+   * insufficient resources. Null for any other: Spark analyses plans that Calcite
    * has already validated, so its syntax and access-rule errors (42) are Faísca's own faults, not the user's.
    */
   static ErrorCode forSqlState(String sqlState) {
@@ -122,7 +124,7 @@ public final class SparkErrors {
       return ErrorCode.QUERY_CANCELLED;
     }
     String sqlClass = sqlState.substring(0, 2);
-    if (!sqlClass.equals("22") && !sqlClass.equals("21") && !sqlClass.equals("23") && !sqlClass.equals("57")) {
+    if (!Set.of("21", "22", "23", "53", "57").contains(sqlClass)) {
       return null;
     }
     for (ErrorCode code : ErrorCode.values()) {

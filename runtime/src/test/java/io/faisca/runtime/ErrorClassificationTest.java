@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.faisca.catalog.Warehouse;
+import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -77,6 +78,12 @@ class ErrorClassificationTest {
     Throwable error = sparkError("SELECT (SELECT id FROM range(2)) FROM range(1)");
     assertThat(error).isInstanceOf(SparkThrowable.class);
     assertThat(sqlState(error)).isEqualTo("21000");
+  }
+
+  @Test
+  void sparkRunningOutOfMemoryIsInsufficientResources() {
+    // UNABLE_TO_ACQUIRE_MEMORY, SQLState 53200: the 60-table joins of sqllogictest's select5 meet it in a 3 GB JVM.
+    assertThat(SparkErrors.forSqlState("53200")).isEqualTo(ErrorCode.OUT_OF_MEMORY);
   }
 
   @Test
