@@ -29,12 +29,12 @@ class ConcurrentWritersTest {
   @TempDir Path dir;
 
   // Three writers are enough to contend for commits; more only lengthen the build (4 × 40 lost none).
-  @Test void threeProcessesOfTwentyInsertsLoseNoCommit() throws Exception {
-    writeConcurrently(WarehouseRoot.local(dir), 3, 20);
+  @Test void threeProcessesOfTwelveInsertsLoseNoCommit() throws Exception {
+    writeConcurrently(WarehouseRoot.local(dir), 3, 12);
   }
 
-  @Test void onHdfsThreeProcessesOfTenInsertsLoseNoCommit() throws Exception {
-    writeConcurrently(WarehouseRoot.hdfs(dir), 3, 10);
+  @Test void onHdfsThreeProcessesOfEightInsertsLoseNoCommit() throws Exception {
+    writeConcurrently(WarehouseRoot.hdfs(dir), 3, 8);
   }
 
   private static void writeConcurrently(WarehouseRoot warehouse, int writers, int inserts) throws Exception {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class SqlLogicTest {
   /** Queries take a fraction of a second each (Spark jobs): CI samples the longer file. */
-  static final String CI_SELECTION = "evidence/*.test,select1.test@10";
+  static final String CI_SELECTION = "evidence/*.test,select1.test@20";
   /**
    * {@code -Dfaisca.slt.files=broad}: every family of the corpus, sampled to run in about an hour and a
    * half. index/delete is left out: each of its files deletes row by row, thousands of commits.
