@@ -9,7 +9,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The Spark session Faísca runs on, configured for the machine: shuffle
- * partitions sized to the cores, adaptive execution and ANSI semantics on,
+ * partitions sized to the cores, memory pages small enough for many small
+ * broadcast tables, adaptive execution and ANSI semantics on,
  * UTC session time, java.time values in rows, Parquet columns matched by
  * field id where the read schema gives one. Settings the caller passes win.
  */
@@ -49,6 +50,10 @@ public final class SparkSessions {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.ui.enabled", "false");
     conf.put("spark.sql.adaptive.enabled", "true");
+    // Every broadcast hash table holds at least one memory page. Spark sizes pages to the heap (64 MiB on a
+    // few GB), so a query joining dozens of small tables held gigabytes for a few rows each and ran out of
+    // memory; 4 MiB is the page Spark itself picks for an executor of about 1 GB per core.
+    conf.put("spark.buffer.pageSize", "4m");
     conf.putAll(semantics());
     Integer cores = localCores(master);
     if (cores != null) {
