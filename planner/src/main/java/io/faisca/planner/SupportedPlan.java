@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
@@ -43,6 +44,9 @@ final class SupportedPlan {
   private static void checkNode(RelNode node) {
     if (node instanceof Correlate) {
       throw unsupported("a correlated sub-query that could not be turned into a join");
+    }
+    if (node instanceof RepeatUnion) {
+      throw unsupported("WITH RECURSIVE");
     }
     if (!CONVERTIBLE.contains(node.getClass())) {
       throw unsupported("the relational operator " + node.getRelTypeName());
