@@ -2,6 +2,7 @@ package io.faisca.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +14,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * broadcast tables, adaptive execution and ANSI semantics on,
  * UTC session time, java.time values in rows, Parquet columns matched by
  * field id where the read schema gives one. Settings the caller passes win.
+ * On a cluster, the jars executors need travel with the job.
  */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
@@ -24,6 +26,9 @@ public final class SparkSessions {
   public static SparkSession getOrCreate(String master, Map<String, String> overrides) {
     Map<String, String> conf = defaults(master);
     conf.putAll(overrides);
+    if (localCores(master) == null) {
+      conf.put("spark.jars", withExecutorJars(overrides.get("spark.jars")));
+    }
     SparkSession.Builder builder = SparkSession.builder().appName("Faísca").master(master);
     conf.forEach(builder::config);
     return builder.getOrCreate();
@@ -81,6 +86,16 @@ public final class SparkSessions {
     // Their columns are matched by Iceberg field id, so that renamed, dropped and added columns read right.
     conf.put("spark.sql.parquet.fieldId.read.enabled", "true");
     return conf;
+  }
+
+  /** Faísca's executor jars, then those the caller ships ({@code spark.jars}, comma-separated). */
+  static String withExecutorJars(String callerJars) {
+    StringJoiner jars = new StringJoiner(",");
+    ExecutorJars.paths().forEach(jar -> jars.add(jar.toUri().toString()));
+    if (callerJars != null && !callerJars.isBlank()) {
+      jars.add(callerJars);
+    }
+    return jars.toString();
   }
 
   /** Cores of a local master ({@code local}, {@code local[4]}, {@code local[*]}), or null for a cluster. */

@@ -2,6 +2,11 @@ package io.faisca.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 class SparkSessionsTest {
@@ -9,6 +14,25 @@ class SparkSessionsTest {
   @Test void pagesAreSmallEnoughForManyBroadcastTables() {
     assertThat(SparkSessions.defaults("local[2]")).containsEntry("spark.buffer.pageSize", "4m");
     assertThat(SparkSessions.defaults("spark://host:7077")).containsEntry("spark.buffer.pageSize", "4m");
+  }
+
+  /** Built from classes directories here: each is packed into a jar, since Spark ships files. */
+  @Test void clusterJobsShipFaiscasRuntimeAndIcebergThenTheCallersJars() throws Exception {
+    assertThat(ExecutorJars.paths()).allSatisfy(jar -> assertThat(jar).isRegularFile().hasExtension("jar"));
+    assertThat(ExecutorJars.paths()).anySatisfy(jar -> assertThat(entries(jar))
+        .contains("io/faisca/runtime/write/IcebergBucket.class"));
+    assertThat(ExecutorJars.paths()).anySatisfy(jar -> assertThat(entries(jar))
+        .contains("org/apache/iceberg/transforms/Transforms.class"));
+    assertThat(ExecutorJars.paths()).noneSatisfy(jar -> assertThat(entries(jar))
+        .contains("org/apache/spark/sql/SparkSession.class"));
+    String jars = SparkSessions.withExecutorJars("hdfs://nn/lib/mine.jar");
+    assertThat(jars.split(",")).hasSize(ExecutorJars.paths().size() + 1).endsWith("hdfs://nn/lib/mine.jar");
+  }
+
+  private static List<String> entries(Path jar) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.stream().map(JarEntry::getName).toList();
+    }
   }
 
   @Test void localMastersSizeShufflesToTheirCores() {

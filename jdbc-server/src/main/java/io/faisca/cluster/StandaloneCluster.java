@@ -1,0 +1,273 @@
+package io.faisca.cluster;
+
+import io.faisca.runtime.ExecutorJars;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A Spark standalone cluster on this machine: a Master and Workers, each a JVM of its own on loopback, run
+ * from a Spark home that {@link #start} assembles in the cluster's directory out of the jars Faísca already
+ * has (no Spark download). Workers start executors as further JVMs. Faísca's own classes are not in that
+ * home: a driver ships them with each job, as on any cluster. The directory keeps the process ids, so
+ * {@link #stop(Path)} works from another process; the logs are under {@code logs/}.
+ */
+public final class StandaloneCluster {
+  private static final String STATE = "cluster.properties";
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
+  private static final Pattern WORKER_UI = Pattern.compile("\"webuiaddress\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final Path dir;
+  private final String masterUrl;
+  private final String masterUi;
+  private final List<String> workerUis;
+  private final List<Long> pids;
+
+  private StandaloneCluster(Path dir, String masterUrl, String masterUi, List<String> workerUis, List<Long> pids) {
+    this.dir = dir;
+    this.masterUrl = masterUrl;
+    this.masterUi = masterUi;
+    this.workerUis = List.copyOf(workerUis);
+    this.pids = List.copyOf(pids);
+  }
+
+  /** What to start: where, how many Workers with how many cores and how much memory each, on which ports. */
+  public record Options(Path dir, int workers, int cores, String memory, int masterPort, int masterUiPort) {
+    public Options {
+      if (workers < 1 || cores < 1) {
+        throw new IllegalArgumentException("A cluster needs at least one worker of at least one core");
+      }
+    }
+  }
+
+  /**
+   * Starts a Master and the Workers and returns once every Worker has registered.
+   *
+   * @param classpath the jars to build the Spark home from (Faísca's own and those it ships are left out)
+   * @param jvmFlags flags every daemon JVM gets (the {@code --add-opens} Spark needs on Java 17)
+   */
+  public static StandaloneCluster start(Options options, List<Path> classpath, List<String> jvmFlags)
+      throws IOException, InterruptedException {
+    Path dir = options.dir().toAbsolutePath();
+    running(dir).ifPresent(url -> {
+      throw new IllegalStateException("A cluster started from " + dir + " is running (" + url + "): stop it first");
+    });
+    Path home = sparkHome(dir, classpath);
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    String host = "127.0.0.1";
+    String masterUrl = "spark://" + host + ":" + options.masterPort();
+    String masterUi = "http://" + host + ":" + options.masterUiPort();
+    List<Long> pids = new ArrayList<>();
+    try {
+      pids.add(launch(home, jvmFlags, logs.resolve("master.log"), List.of("org.apache.spark.deploy.master.Master",
+          "--host", host, "--port", Integer.toString(options.masterPort()),
+          "--webui-port", Integer.toString(options.masterUiPort()))));
+      awaitWorkers(masterUi, 0, logs.resolve("master.log"));
+      for (int i = 1; i <= options.workers(); i++) {
+        Path work = Files.createDirectories(dir.resolve("work").resolve("worker-" + i));
+        pids.add(launch(home, jvmFlags, logs.resolve("worker-" + i + ".log"), List.of(
+            "org.apache.spark.deploy.worker.Worker", "--host", host, "--cores", Integer.toString(options.cores()),
+            "--memory", options.memory(), "--webui-port", "0", "--work-dir", work.toString(), masterUrl)));
+      }
+      String status = awaitWorkers(masterUi, options.workers(), logs.resolve("master.log"));
+      StandaloneCluster cluster = new StandaloneCluster(dir, masterUrl, masterUi, workerUis(status), pids);
+      cluster.saveState();
+      return cluster;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      stopAll(pids);
+      throw e;
+    }
+  }
+
+  /** Stops the cluster whose state {@code dir} holds; false when none runs from there. */
+  public static boolean stop(Path dir) throws IOException {
+    Path state = dir.toAbsolutePath().resolve(STATE);
+    if (!Files.exists(state)) {
+      return false;
+    }
+    Properties properties = load(state);
+    List<Long> pids = Stream.of(properties.getProperty("pids", "").split(","))
+        .filter(pid -> !pid.isBlank()).map(Long::parseLong).toList();
+    boolean anyAlive = pids.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    stopAll(pids);
+    Files.delete(state);
+    return anyAlive;
+  }
+
+  public void stop() throws IOException {
+    stop(dir);
+  }
+
+  public String masterUrl() {
+    return masterUrl;
+  }
+
+  public String masterUi() {
+    return masterUi;
+  }
+
+  public List<String> workerUis() {
+    return workerUis;
+  }
+
+  public Path logs() {
+    return dir.resolve("logs");
+  }
+
+  /** The master URL of a cluster running from {@code dir}, if one is. */
+  static Optional<String> running(Path dir) throws IOException {
+    Path state = dir.resolve(STATE);
+    if (!Files.exists(state)) {
+      return Optional.empty();
+    }
+    Properties properties = load(state);
+    boolean alive = Stream.of(properties.getProperty("pids", "").split(",")).filter(pid -> !pid.isBlank())
+        .anyMatch(pid -> ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false));
+    return alive ? Optional.of(properties.getProperty("master")) : Optional.empty();
+  }
+
+  /**
+   * {@code spark-home/jars}: links to the classpath's jars but Faísca's own and those drivers ship
+   * ({@link ExecutorJars}), as a Spark distribution would hold Spark and its libraries only.
+   */
+  private static Path sparkHome(Path dir, List<Path> classpath) throws IOException {
+    Path home = dir.resolve("spark-home");
+    Path jars = home.resolve("jars");
+    deleteRecursively(home);
+    Files.createDirectories(jars);
+    Files.createDirectories(home.resolve("conf"));
+    Set<String> shipped = new HashSet<>();
+    ExecutorJars.paths().forEach(jar -> shipped.add(jar.getFileName().toString()));
+    for (Path entry : classpath) {
+      String name = entry.getFileName().toString();
+      if (Files.isRegularFile(entry) && name.endsWith(".jar") && !name.startsWith("faisca-")
+          && !shipped.contains(name) && !Files.exists(jars.resolve(name))) {
+        Files.createSymbolicLink(jars.resolve(name), entry.toAbsolutePath());
+      }
+    }
+    return home;
+  }
+
+  private static long launch(Path home, List<String> jvmFlags, Path log, List<String> mainAndArgs)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.addAll(jvmFlags);
+    command.add("-cp");
+    command.add(home.resolve("conf") + ":" + home.resolve("jars") + "/*");
+    command.addAll(mainAndArgs);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    // Workers build executor command lines from the Spark home, as in a Spark distribution.
+    builder.environment().put("SPARK_HOME", home.toString());
+    builder.environment().put("SPARK_SCALA_VERSION", "2.13");
+    builder.environment().remove("SPARK_DIST_CLASSPATH");
+    return builder.start().pid();
+  }
+
+  /** Polls the Master's status until {@code workers} Workers are alive; returns the status JSON. */
+  private static String awaitWorkers(String masterUi, int workers, Path masterLog)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(masterUi + "/json/")).timeout(Duration.ofSeconds(5))
+        .build();
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        Matcher alive = ALIVE_WORKERS.matcher(body);
+        if (alive.find() && Integer.parseInt(alive.group(1)) >= workers) {
+          return body;
+        }
+      } catch (IOException notYetUp) {
+        // The Master is still starting.
+      }
+      Thread.sleep(500);
+    }
+    throw new IOException("The Spark cluster did not come up within " + STARTUP.toSeconds() + " s (" + workers
+        + " workers wanted); see " + masterLog.getParent());
+  }
+
+  private static List<String> workerUis(String status) {
+    List<String> uis = new ArrayList<>();
+    Matcher ui = WORKER_UI.matcher(status);
+    while (ui.find()) {
+      uis.add(ui.group(1));
+    }
+    return uis;
+  }
+
+  /** Workers first (each stops its executors), the Master last; a daemon that will not stop is killed. */
+  private static void stopAll(List<Long> pids) {
+    List<ProcessHandle> handles = new ArrayList<>();
+    for (int i = pids.size() - 1; i >= 0; i--) {
+      ProcessHandle.of(pids.get(i)).ifPresent(handles::add);
+    }
+    for (ProcessHandle handle : handles) {
+      handle.destroy();
+      try {
+        handle.onExit().get(20, TimeUnit.SECONDS);
+      } catch (Exception notStopped) {
+        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        handle.destroyForcibly();
+      }
+    }
+  }
+
+  private void saveState() throws IOException {
+    Properties properties = new Properties();
+    properties.setProperty("master", masterUrl);
+    properties.setProperty("master-ui", masterUi);
+    properties.setProperty("pids", String.join(",", pids.stream().map(String::valueOf).toList()));
+    try (OutputStream out = Files.newOutputStream(dir.resolve(STATE))) {
+      properties.store(out, "Faísca's Spark standalone cluster");
+    }
+  }
+
+  private static Properties load(Path state) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(state)) {
+      properties.load(in);
+    }
+    return properties;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}

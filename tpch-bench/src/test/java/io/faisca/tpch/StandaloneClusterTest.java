@@ -1,0 +1,113 @@
+package io.faisca.tpch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faisca.cli.ClusterCommand;
+import io.faisca.cluster.StandaloneCluster;
+import io.faisca.hdfs.MiniHdfs;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Faísca on a Spark standalone cluster: a Master and two Workers in JVMs of their own (started as
+ * {@code faisca cluster start} starts them), each Worker's executor a further JVM, the TPC-H tables on
+ * HDFS. Every stage runs on the executors, with Faísca's classes shipped to them by the driver (this
+ * JVM). Runs in a JVM of its own (the {@code spark-cluster} tag): Spark allows one master per JVM.
+ */
+@Tag("spark-cluster")
+class StandaloneClusterTest {
+  private static final Path DIR = Path.of(System.getProperty("faisca.test.tmp", "target"), "spark-cluster")
+      .toAbsolutePath();
+  private static StandaloneCluster cluster;
+  private static String warehouse;
+
+  @BeforeAll static void startClusterAndLoadHdfs() throws Exception {
+    StandaloneCluster.stop(DIR);
+    cluster = StandaloneCluster.start(new StandaloneCluster.Options(DIR, 2, 1, "1g", freePort(), freePort()),
+        launcherClasspath(), ClusterCommand.sparkJvmFlags());
+    warehouse = MiniHdfs.newDirectory("tpch");
+    FileSystem hdfs = MiniHdfs.fileSystem();
+    try (Stream<Path> tables = Files.list(TpchTestData.warehouse())) {
+      for (Path table : tables.filter(Files::isDirectory).toList()) {
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(table.toUri()),
+            new org.apache.hadoop.fs.Path(warehouse + "/" + table.getFileName()));
+      }
+    }
+  }
+
+  @AfterAll static void stopCluster() throws IOException {
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
+  static List<String> queries() {
+    return TpchQueries.names();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answerOnTheClusterEqualsDuckDb(String query) throws Exception {
+    QueryResult answer;
+    try (Connection connection = DriverManager.getConnection(url())) {
+      answer = QueryResult.read(connection, TpchQueries.text(query));
+    }
+    AnswerComparison.assertSameAnswer(query, answer, TpchAnswers.duckDb(query));
+    // Two executors, one per Worker, besides the driver: the stages ran on the cluster, not in this JVM.
+    assertThat(SparkSession.active().sparkContext().master()).isEqualTo(cluster.masterUrl());
+    assertThat(SparkSession.active().sparkContext().statusTracker().getExecutorInfos()).hasSize(3);
+  }
+
+  /** A bucketed Avro table: executors run Faísca's bucket function and Spark's Avro writer. */
+  @Test void createsAndReadsABucketedAvroTableOnHdfs() throws Exception {
+    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE orders_by_customer PARTITIONED BY (bucket(4, o_custkey)) STORED AS AVRO AS "
+          + "SELECT o_orderkey, o_custkey, o_totalprice FROM orders");
+      try (ResultSet copy = statement.executeQuery(
+              "SELECT COUNT(*), SUM(o_custkey), SUM(o_totalprice) FROM orders_by_customer");
+          ResultSet source = connection.createStatement().executeQuery(
+              "SELECT COUNT(*), SUM(o_custkey), SUM(o_totalprice) FROM orders")) {
+        assertThat(copy.next()).isTrue();
+        assertThat(source.next()).isTrue();
+        assertThat(copy.getLong(1)).isEqualTo(source.getLong(1)).isEqualTo(15000);
+        assertThat(copy.getLong(2)).isEqualTo(source.getLong(2));
+        assertThat(copy.getBigDecimal(3)).isEqualTo(source.getBigDecimal(3));
+      }
+      FileSystem hdfs = MiniHdfs.fileSystem();
+      assertThat(hdfs.globStatus(new org.apache.hadoop.fs.Path(
+          warehouse + "/default/orders_by_customer/data/*/o_custkey_bucket=*/*.avro"))).hasSizeGreaterThan(3);
+    }
+  }
+
+  private static String url() {
+    return "jdbc:faisca:warehouse=" + warehouse + ";master=" + cluster.masterUrl();
+  }
+
+  /** The classpath {@code bin/faisca} runs with: Spark, Hadoop and the rest, without test libraries. */
+  private static List<Path> launcherClasspath() throws IOException {
+    String classpath = Files.readString(Path.of("target/faisca.classpath")).strip();
+    return Stream.of(classpath.split(java.io.File.pathSeparator)).map(Path::of).toList();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
