@@ -27,6 +27,7 @@ public final class SparkSessions {
     Map<String, String> conf = defaults(master);
     conf.putAll(overrides);
     if (localCores(master) == null) {
+      SparkMasters.checkReachable(master);
       conf.put("spark.jars", withExecutorJars(overrides.get("spark.jars")));
     }
     SparkSession.Builder builder = SparkSession.builder().appName("Faísca").master(master);
