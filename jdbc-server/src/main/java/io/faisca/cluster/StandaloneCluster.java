@@ -131,6 +131,23 @@ public final class StandaloneCluster {
     return workerUis;
   }
 
+  /** The executor JVMs the Workers run now (for an application each), children of the Worker JVMs. */
+  public List<ProcessHandle> executors() {
+    return pids.subList(1, pids.size()).stream()
+        .flatMap(pid -> ProcessHandle.of(pid).stream())
+        .flatMap(ProcessHandle::children)
+        .filter(child -> child.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+        .toList();
+  }
+
+  /** The executor JVM of executor {@code id}. */
+  public ProcessHandle executor(String id) {
+    return executors().stream()
+        .filter(executor -> executor.info().commandLine().orElse("").contains("--executor-id " + id + " "))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No executor " + id + " runs on this cluster"));
+  }
+
   public Path logs() {
     return dir.resolve("logs");
   }

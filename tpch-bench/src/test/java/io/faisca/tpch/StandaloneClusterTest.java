@@ -14,8 +14,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +74,45 @@ class StandaloneClusterTest {
     // Two executors, one per Worker, besides the driver: the stages ran on the cluster, not in this JVM.
     assertThat(SparkSession.active().sparkContext().master()).isEqualTo(cluster.masterUrl());
     assertThat(SparkSession.active().sparkContext().statusTracker().getExecutorInfos()).hasSize(3);
+  }
+
+  /**
+   * An executor killed while a query runs: Spark runs the lost tasks again and recomputes the lost shuffle
+   * output from lineage, and the answer is still DuckDB's. The Worker starts a new executor.
+   */
+  @Test void aQueryOutlivesAKilledExecutor() throws Exception {
+    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+      // One job per query, not one per adaptive stage: the stages after the kill need the lost output.
+      statement.execute("SET spark.sql.adaptive.enabled = false");
+      statement.execute("SET spark.sql.shuffle.partitions = 4");
+      SparkContext context = SparkSession.active().sparkContext();
+      awaitExecutors(context, 2);
+      ExecutorLossListener loss = new ExecutorLossListener(id -> cluster.executor(id).destroyForcibly());
+      context.addSparkListener(loss);
+      QueryResult answer;
+      try {
+        answer = QueryResult.read(connection, TpchQueries.text("q09"));
+      } finally {
+        context.removeSparkListener(loss);
+      }
+      long answeredAt = System.nanoTime();
+      AnswerComparison.assertSameAnswer("q09", answer, TpchAnswers.duckDb("q09"));
+      assertThat(loss.executorRemoved.await(30, TimeUnit.SECONDS)).as("executor removed").isTrue();
+      assertThat(loss.highestStageAttempt.get()).as("a stage run again").isPositive();
+      awaitExecutors(context, 2);
+      System.out.printf("executor killed: a new one registered %d ms later, the query answered %d ms after the "
+          + "kill (%d tasks failed for it)%n", (loss.replacementAddedAtNanos.get() - loss.killedAtNanos.get()) / 1_000_000,
+          (answeredAt - loss.killedAtNanos.get()) / 1_000_000, loss.tasksFailedByTheLoss.get());
+    }
+  }
+
+  /** Waits until {@code count} executors (besides the driver) have registered. */
+  private static void awaitExecutors(SparkContext context, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (context.statusTracker().getExecutorInfos().length < count + 1 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(context.statusTracker().getExecutorInfos()).hasSize(count + 1);
   }
 
   /** A bucketed Avro table: executors run Faísca's bucket function and Spark's Avro writer. */
