@@ -24,6 +24,7 @@ final class ExecutorLossListener extends SparkListener {
   final AtomicLong killedAtNanos = new AtomicLong();
   final CountDownLatch executorRemoved = new CountDownLatch(1);
   final AtomicLong replacementAddedAtNanos = new AtomicLong();
+  final CountDownLatch replacementAdded = new CountDownLatch(1);
   final AtomicInteger highestStageAttempt = new AtomicInteger();
   final AtomicInteger tasksFailedByTheLoss = new AtomicInteger();
 
@@ -49,6 +50,7 @@ final class ExecutorLossListener extends SparkListener {
   @Override public void onExecutorAdded(SparkListenerExecutorAdded added) {
     if (killed.get()) {
       replacementAddedAtNanos.compareAndSet(0, System.nanoTime());
+      replacementAdded.countDown();
     }
   }
 

@@ -1,11 +1,15 @@
 package io.faisca.tpch;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faisca.cli.ClusterCommand;
+import io.faisca.cli.RunCommand;
 import io.faisca.cluster.StandaloneCluster;
 import io.faisca.hdfs.MiniHdfs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,20 +93,20 @@ class StandaloneClusterTest {
       awaitExecutors(context, 2);
       ExecutorLossListener loss = new ExecutorLossListener(id -> cluster.executor(id).destroyForcibly());
       context.addSparkListener(loss);
-      QueryResult answer;
       try {
-        answer = QueryResult.read(connection, TpchQueries.text("q09"));
+        QueryResult answer = QueryResult.read(connection, TpchQueries.text("q09"));
+        long answeredAt = System.nanoTime();
+        AnswerComparison.assertSameAnswer("q09", answer, TpchAnswers.duckDb("q09"));
+        assertThat(loss.executorRemoved.await(30, TimeUnit.SECONDS)).as("executor removed").isTrue();
+        assertThat(loss.highestStageAttempt.get()).as("a stage run again").isPositive();
+        assertThat(loss.replacementAdded.await(120, TimeUnit.SECONDS)).as("a new executor").isTrue();
+        awaitExecutors(context, 2);
+        System.out.printf("executor killed: the query answered %d ms after the kill (%d tasks failed for it), "
+            + "a new executor registered %d ms after it%n", (answeredAt - loss.killedAtNanos.get()) / 1_000_000,
+            loss.tasksFailedByTheLoss.get(), (loss.replacementAddedAtNanos.get() - loss.killedAtNanos.get()) / 1_000_000);
       } finally {
         context.removeSparkListener(loss);
       }
-      long answeredAt = System.nanoTime();
-      AnswerComparison.assertSameAnswer("q09", answer, TpchAnswers.duckDb("q09"));
-      assertThat(loss.executorRemoved.await(30, TimeUnit.SECONDS)).as("executor removed").isTrue();
-      assertThat(loss.highestStageAttempt.get()).as("a stage run again").isPositive();
-      awaitExecutors(context, 2);
-      System.out.printf("executor killed: a new one registered %d ms later, the query answered %d ms after the "
-          + "kill (%d tasks failed for it)%n", (loss.replacementAddedAtNanos.get() - loss.killedAtNanos.get()) / 1_000_000,
-          (answeredAt - loss.killedAtNanos.get()) / 1_000_000, loss.tasksFailedByTheLoss.get());
     }
   }
 
@@ -113,6 +117,32 @@ class StandaloneClusterTest {
       Thread.sleep(200);
     }
     assertThat(context.statusTracker().getExecutorInfos()).hasSize(count + 1);
+  }
+
+  /** {@code faisca run}: a batch script that creates a table, fills it and queries it, on the cluster. */
+  @Test void runsABatchScript() throws Exception {
+    Path script = Files.createTempFile(DIR.getParent(), "batch", ".sql");
+    Files.writeString(script, """
+        CREATE TABLE priorities AS SELECT o_orderpriority AS priority, COUNT(*) AS orders
+          FROM orders GROUP BY o_orderpriority;
+        INSERT INTO priorities VALUES ('6-NONE', 0);
+        SELECT priority, orders FROM priorities ORDER BY priority;
+        """);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = RunCommand.run(new String[] {"--warehouse", warehouse, "--master", cluster.masterUrl(),
+        script.toString()}, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    assertThat(status).as(err.toString(UTF_8)).isZero();
+    StringBuilder expected = new StringBuilder("priority,orders\n");
+    try (Connection duckDb = DuckDbOracle.open(TpchTestData.warehouse());
+        ResultSet rows = duckDb.createStatement().executeQuery(
+            "SELECT o_orderpriority, COUNT(*) FROM orders GROUP BY o_orderpriority ORDER BY 1")) {
+      while (rows.next()) {
+        expected.append(rows.getString(1)).append(',').append(rows.getLong(2)).append('\n');
+      }
+    }
+    expected.append("6-NONE,0\n\n");
+    assertThat(out.toString(UTF_8)).isEqualTo(expected.toString());
   }
 
   /** A bucketed Avro table: executors run Faísca's bucket function and Spark's Avro writer. */
