@@ -2,6 +2,7 @@ package io.faisca.cli;
 
 import io.faisca.cluster.StandaloneCluster;
 import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class ClusterCommand {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
-    } catch (IllegalStateException | java.io.IOException e) {
+    } catch (IllegalStateException | IOException e) {
       System.err.println("Cannot start the cluster: " + e.getMessage());
       System.exit(1);
     }

@@ -5,6 +5,7 @@ import io.faisca.runtime.SparkSessions;
 import org.apache.calcite.avatica.AvaticaSqlException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public final class RunCommand {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Properties properties = new Properties();
     properties.setProperty("warehouse", "warehouse");
-    properties.setProperty("master", SparkSessions.DEFAULT_MASTER);
+    properties.setProperty("master", SparkSessions.defaultMaster());
     String output = "-";
     String script = null;
     for (int i = 0; i < args.length; i++) {
@@ -115,7 +116,7 @@ public final class RunCommand {
       }
       long rows;
       if (output.equals("-")) {
-        Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         rows = CsvRows.write(jdbc.getResultSet(), writer);
         writer.flush();
         out.println();

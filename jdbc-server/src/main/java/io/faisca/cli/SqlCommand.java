@@ -18,7 +18,7 @@ public final class SqlCommand {
   public static void main(String[] args) throws IOException {
     String warehouse = "warehouse";
     String url = null;
-    String master = SparkSessions.DEFAULT_MASTER;
+    String master = SparkSessions.defaultMaster();
     List<String> sqllineArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

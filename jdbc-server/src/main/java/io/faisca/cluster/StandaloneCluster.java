@@ -1,11 +1,11 @@
 package io.faisca.cluster;
 
+import io.faisca.catalog.LocalFiles;
 import io.faisca.runtime.ExecutorJars;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -106,10 +105,8 @@ public final class StandaloneCluster {
     if (!Files.exists(state)) {
       return false;
     }
-    Properties properties = load(state);
-    List<Long> pids = Stream.of(properties.getProperty("pids", "").split(","))
-        .filter(pid -> !pid.isBlank()).map(Long::parseLong).toList();
-    boolean anyAlive = pids.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    List<Long> pids = pids(load(state));
+    boolean anyAlive = anyAlive(pids);
     stopAll(pids);
     Files.delete(state);
     return anyAlive;
@@ -159,9 +156,16 @@ public final class StandaloneCluster {
       return Optional.empty();
     }
     Properties properties = load(state);
-    boolean alive = Stream.of(properties.getProperty("pids", "").split(",")).filter(pid -> !pid.isBlank())
-        .anyMatch(pid -> ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false));
-    return alive ? Optional.of(properties.getProperty("master")) : Optional.empty();
+    return anyAlive(pids(properties)) ? Optional.of(properties.getProperty("master")) : Optional.empty();
+  }
+
+  private static List<Long> pids(Properties state) {
+    return Stream.of(state.getProperty("pids", "").split(",")).filter(pid -> !pid.isBlank())
+        .map(Long::parseLong).toList();
+  }
+
+  private static boolean anyAlive(List<Long> pids) {
+    return pids.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
   }
 
   /**
@@ -171,7 +175,7 @@ public final class StandaloneCluster {
   private static Path sparkHome(Path dir, List<Path> classpath) throws IOException {
     Path home = dir.resolve("spark-home");
     Path jars = home.resolve("jars");
-    deleteRecursively(home);
+    LocalFiles.deleteRecursively(home);
     Files.createDirectories(jars);
     Files.createDirectories(home.resolve("conf"));
     Set<String> shipped = new HashSet<>();
@@ -273,18 +277,4 @@ public final class StandaloneCluster {
     return properties;
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }

@@ -41,7 +41,7 @@ public record ConnectionSettings(String warehouse, String catalogUri, List<Strin
       throw new FaiscaException(ErrorCode.INVALID_CONNECTION_PROPERTY,
           "No warehouse in the connection URL: use jdbc:faisca:warehouse=DIR-or-URI");
     }
-    String master = properties.getProperty(MASTER, SparkSessions.DEFAULT_MASTER);
+    String master = properties.getProperty(MASTER, SparkSessions.defaultMaster());
     Map<String, String> sparkConf = new LinkedHashMap<>();
     for (String name : properties.stringPropertyNames()) {
       if (name.startsWith("spark.")) {

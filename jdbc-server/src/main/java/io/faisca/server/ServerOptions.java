@@ -52,7 +52,7 @@ public record ServerOptions(
     String catalogUri = null;
     List<String> locationRoots = new ArrayList<>();
     int port = DEFAULT_PORT;
-    String master = SparkSessions.DEFAULT_MASTER;
+    String master = SparkSessions.defaultMaster();
     Serialization serialization = Serialization.PROTOBUF;
     String auth = null;
     Path users = null;

@@ -1,5 +1,6 @@
 package io.faisca.sql;
 
+import io.faisca.catalog.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class Fixtures {
       if (Files.exists(done) && Files.readString(done).equals(version)) {
         return WAREHOUSE;
       }
-      deleteRecursively(WAREHOUSE);
+      LocalFiles.deleteRecursively(WAREHOUSE);
       Files.createDirectories(WAREHOUSE);
       for (String sql : script.split(";\\s*\\n")) {
         String stripped = sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
@@ -53,16 +54,6 @@ final class Fixtures {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 
   private static boolean holdsParquet(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {

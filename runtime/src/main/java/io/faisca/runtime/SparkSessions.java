@@ -1,11 +1,16 @@
 package io.faisca.runtime;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -17,22 +22,43 @@ import scala.jdk.javaapi.CollectionConverters;
  * On a cluster, the jars executors need travel with the job.
  */
 public final class SparkSessions {
-  public static final String DEFAULT_MASTER = "local[*]";
+  private static final String LOCAL_MASTER = "local[*]";
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
 
   private SparkSessions() {
   }
 
+  /**
+   * The master of a session nobody named one for: the one {@code spark-submit} passes (as the system
+   * property {@code spark.master}), else all of this machine's cores.
+   */
+  public static String defaultMaster() {
+    return System.getProperty("spark.master", LOCAL_MASTER);
+  }
+
+  /**
+   * Faísca's session on {@code master}: its tuning, unless {@code spark-submit} (or
+   * {@code spark-defaults.conf}) set the same key, then its semantics, then the caller's settings.
+   * A cluster's master is checked before the first session starts, and its executors get Faísca's jars.
+   */
   public static SparkSession getOrCreate(String master, Map<String, String> overrides) {
-    Map<String, String> conf = defaults(master);
+    Map<String, String> conf = new LinkedHashMap<>(defaults(master));
+    conf.keySet().removeIf(key -> System.getProperty(key) != null && !semantics().containsKey(key));
     conf.putAll(overrides);
     if (localCores(master) == null) {
-      SparkMasters.checkReachable(master);
-      conf.put("spark.jars", withExecutorJars(overrides.get("spark.jars")));
+      if (!contextRunning()) {
+        SparkMasters.checkReachable(master);
+      }
+      conf.put("spark.jars", withExecutorJars(overrides.getOrDefault("spark.jars", System.getProperty("spark.jars"))));
     }
     SparkSession.Builder builder = SparkSession.builder().appName("Faísca").master(master);
     conf.forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  private static boolean contextRunning() {
+    Option<SparkSession> session = SparkSession.getDefaultSession();
+    return session.isDefined() && !session.get().sparkContext().isStopped();
   }
 
   /**
@@ -54,7 +80,6 @@ public final class SparkSessions {
 
   static Map<String, String> defaults(String master) {
     Map<String, String> conf = new LinkedHashMap<>();
-    conf.put("spark.ui.enabled", "false");
     conf.put("spark.sql.adaptive.enabled", "true");
     // Every broadcast hash table holds at least one memory page. Spark sizes pages to the heap (64 MiB on a
     // few GB), so a query joining dozens of small tables held gigabytes for a few rows each and ran out of
@@ -63,6 +88,8 @@ public final class SparkSessions {
     conf.putAll(semantics());
     Integer cores = localCores(master);
     if (cores != null) {
+      // A cluster keeps Spark's UI, where its operators watch jobs; one machine runs without.
+      conf.put("spark.ui.enabled", "false");
       conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, cores * 2)));
       conf.put("spark.driver.host", "127.0.0.1");
       conf.put("spark.driver.bindAddress", "127.0.0.1");
@@ -91,12 +118,23 @@ public final class SparkSessions {
 
   /** Faísca's executor jars, then those the caller ships ({@code spark.jars}, comma-separated). */
   static String withExecutorJars(String callerJars) {
-    StringJoiner jars = new StringJoiner(",");
+    Set<String> jars = new LinkedHashSet<>();
     ExecutorJars.paths().forEach(jar -> jars.add(jar.toUri().toString()));
     if (callerJars != null && !callerJars.isBlank()) {
-      jars.add(callerJars);
+      // spark-submit names its application jar (Faísca's own, when it is the application) as file:/path.
+      Set<String> shipped = Set.copyOf(jars);
+      Stream.of(callerJars.split(",")).map(String::strip).filter(jar -> !jar.isEmpty())
+          .filter(jar -> !shipped.contains(normalized(jar))).forEach(jars::add);
     }
-    return jars.toString();
+    return String.join(",", jars);
+  }
+
+  private static String normalized(String jar) {
+    URI uri = URI.create(jar);
+    if (uri.getScheme() == null) {
+      return Path.of(jar).toAbsolutePath().toUri().toString();
+    }
+    return "file".equals(uri.getScheme()) ? Path.of(uri).toUri().toString() : jar;
   }
 
   /** Cores of a local master ({@code local}, {@code local[4]}, {@code local[*]}), or null for a cluster. */

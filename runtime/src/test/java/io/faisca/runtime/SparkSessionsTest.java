@@ -29,6 +29,34 @@ class SparkSessionsTest {
     assertThat(jars.split(",")).hasSize(ExecutorJars.paths().size() + 1).endsWith("hdfs://nn/lib/mine.jar");
   }
 
+  /** spark-submit of Faísca's application jar names it in spark.jars already (file:/path): shipped once. */
+  @Test void aJarTheCallerShipsToo() {
+    Path first = ExecutorJars.paths().get(0);
+    String jars = SparkSessions.withExecutorJars("file:" + first + ", " + first + ",hdfs://nn/lib/mine.jar");
+    assertThat(jars.split(",")).hasSize(ExecutorJars.paths().size() + 1).endsWith("hdfs://nn/lib/mine.jar");
+  }
+
+  @Test void aClusterKeepsSparksUiAndOneMachineRunsWithout() {
+    assertThat(SparkSessions.defaults("local[2]")).containsEntry("spark.ui.enabled", "false");
+    assertThat(SparkSessions.defaults("spark://host:7077")).doesNotContainKey("spark.ui.enabled");
+  }
+
+  @Test void theMasterSparkSubmitPassesIsTheDefault() {
+    String before = System.getProperty("spark.master");
+    try {
+      System.clearProperty("spark.master");
+      assertThat(SparkSessions.defaultMaster()).isEqualTo("local[*]");
+      System.setProperty("spark.master", "spark://host:7077");
+      assertThat(SparkSessions.defaultMaster()).isEqualTo("spark://host:7077");
+    } finally {
+      if (before == null) {
+        System.clearProperty("spark.master");
+      } else {
+        System.setProperty("spark.master", before);
+      }
+    }
+  }
+
   private static List<String> entries(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       return file.stream().map(JarEntry::getName).toList();

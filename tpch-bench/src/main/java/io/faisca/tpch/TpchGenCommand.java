@@ -19,7 +19,7 @@ public final class TpchGenCommand {
     double scaleFactor = 1;
     String out = null;
     String format = "parquet";
-    String master = SparkSessions.DEFAULT_MASTER;
+    String master = SparkSessions.defaultMaster();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sf" -> scaleFactor = Double.parseDouble(value(args, ++i, "--sf"));

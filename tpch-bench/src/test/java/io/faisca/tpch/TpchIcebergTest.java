@@ -2,13 +2,13 @@ package io.faisca.tpch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faisca.catalog.LocalFiles;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -30,7 +30,7 @@ class TpchIcebergTest {
   }
 
   @BeforeAll static void loadTables() throws Exception {
-    deleteRecursively(WAREHOUSE);
+    LocalFiles.deleteRecursively(WAREHOUSE);
     for (String table : TpchIcebergLoader.TABLES) {
       copy(TpchTestData.warehouse().resolve(table), WAREHOUSE.resolve(table));
     }
@@ -71,18 +71,4 @@ class TpchIcebergTest {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }

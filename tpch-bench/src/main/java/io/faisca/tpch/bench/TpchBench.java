@@ -98,7 +98,7 @@ public final class TpchBench {
     String warehouse;
     String url;
     String compareWarehouse;
-    String master = SparkSessions.DEFAULT_MASTER;
+    String master = SparkSessions.defaultMaster();
     int runs = 5;
     int warmup = 1;
     List<String> queries = TpchQueries.names();

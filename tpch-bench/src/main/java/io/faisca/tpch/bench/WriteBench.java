@@ -1,5 +1,6 @@
 package io.faisca.tpch.bench;
 
+import io.faisca.catalog.LocalFiles;
 import io.faisca.runtime.SparkSessions;
 import io.faisca.tpch.TpchIcebergLoader;
 import java.io.IOException;
@@ -64,15 +65,15 @@ public final class WriteBench {
             spark.read().parquet(source.toString()).write().mode("overwrite").parquet(scratch.toString());
             record(measured, sparkWriter, clock.stop(), "spark DataFrameWriter.parquet", run);
             sparkRows = spark.read().parquet(scratch.toString()).count();
-            deleteRecursively(scratch);
+            LocalFiles.deleteRecursively(scratch);
           }
         }
       }
     }
     if (!hadCatalog) {
       // The benchmark leaves a warehouse of raw files as it found it.
-      deleteRecursively(warehouse.resolve(".faisca"));
-      deleteRecursively(warehouse.resolve("default"));
+      LocalFiles.deleteRecursively(warehouse.resolve(".faisca"));
+      LocalFiles.deleteRecursively(warehouse.resolve("default"));
     }
     String report = report(options, faisca, sparkWriter, faiscaRows, sparkRows);
     System.out.println(report);
@@ -113,14 +114,4 @@ public final class WriteBench {
         rows, String.join(", ", runs.stream().map(t -> String.format(Locale.ROOT, "%.2f", t.seconds())).toList()));
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 }

@@ -10,7 +10,7 @@ record WriteBenchOptions(Path warehouse, String table, int runs, int warmup, Str
     String table = "lineitem";
     int runs = 3;
     int warmup = 1;
-    String master = SparkSessions.DEFAULT_MASTER;
+    String master = SparkSessions.defaultMaster();
     Path out = Path.of("target", "bench");
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
