@@ -128,21 +128,28 @@ public final class StandaloneCluster {
     return workerUis;
   }
 
-  /** The executor JVMs the Workers run now (for an application each), children of the Worker JVMs. */
-  public List<ProcessHandle> executors() {
+  /** The executor JVMs the Workers run now for application {@code appId}, children of the Worker JVMs. */
+  public List<ProcessHandle> executors(String appId) {
     return pids.subList(1, pids.size()).stream()
         .flatMap(pid -> ProcessHandle.of(pid).stream())
         .flatMap(ProcessHandle::children)
-        .filter(child -> child.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+        .filter(child -> child.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")
+            && appId.equals(argument(child, "--app-id")))
         .toList();
   }
 
-  /** The executor JVM of executor {@code id}. */
-  public ProcessHandle executor(String id) {
-    return executors().stream()
-        .filter(executor -> executor.info().commandLine().orElse("").contains("--executor-id " + id + " "))
+  /** The executor JVM of application {@code appId}'s executor {@code id}. */
+  public ProcessHandle executor(String appId, String id) {
+    return executors(appId).stream()
+        .filter(executor -> id.equals(argument(executor, "--executor-id")))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("No executor " + id + " runs on this cluster"));
+        .orElseThrow(() -> new IllegalStateException("No executor " + id + " of " + appId + " runs on this cluster"));
+  }
+
+  private static String argument(ProcessHandle process, String option) {
+    List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
+    int at = arguments.indexOf(option);
+    return at >= 0 && at + 1 < arguments.size() ? arguments.get(at + 1) : null;
   }
 
   public Path logs() {

@@ -8,6 +8,7 @@ import io.faisca.cli.RunCommand;
 import io.faisca.cluster.StandaloneCluster;
 import io.faisca.hdfs.MiniHdfs;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -45,8 +47,9 @@ class StandaloneClusterTest {
 
   @BeforeAll static void startClusterAndLoadHdfs() throws Exception {
     StandaloneCluster.stop(DIR);
-    cluster = StandaloneCluster.start(new StandaloneCluster.Options(DIR, 2, 1, "1g", freePort(), freePort()),
-        launcherClasspath(), ClusterCommand.sparkJvmFlags());
+    // Two cores a Worker: this JVM's application takes one of each, leaving room for a spark-submit one.
+    cluster = StandaloneCluster.start(new StandaloneCluster.Options(DIR, 2, 2, "2g", freePort(), freePort()),
+        sparkDistribution(), ClusterCommand.sparkJvmFlags());
     warehouse = MiniHdfs.newDirectory("tpch");
     FileSystem hdfs = MiniHdfs.fileSystem();
     try (Stream<Path> tables = Files.list(TpchTestData.warehouse())) {
@@ -55,6 +58,8 @@ class StandaloneClusterTest {
             new org.apache.hadoop.fs.Path(warehouse + "/" + table.getFileName()));
       }
     }
+    // The first connection starts this JVM's Spark application, with the cores it may take.
+    DriverManager.getConnection(url()).close();
   }
 
   @AfterAll static void stopCluster() throws IOException {
@@ -96,7 +101,8 @@ class StandaloneClusterTest {
       statement.execute("SET spark.sql.shuffle.partitions = 4");
       SparkContext context = SparkSession.active().sparkContext();
       awaitExecutors(context, 2);
-      ExecutorLossListener loss = new ExecutorLossListener(id -> cluster.executor(id).destroyForcibly());
+      ExecutorLossListener loss = new ExecutorLossListener(
+          id -> cluster.executor(context.applicationId(), id).destroyForcibly());
       context.addSparkListener(loss);
       try {
         QueryResult answer = QueryResult.read(connection, TpchQueries.text("q09"));
@@ -135,7 +141,7 @@ class StandaloneClusterTest {
           previousKey = key;
           revenue += result.getDouble(3);
           if (++rows == 1000) {
-            cluster.executors().get(0).destroyForcibly();
+            cluster.executors(context.applicationId()).get(0).destroyForcibly();
           }
         }
       }
@@ -171,7 +177,7 @@ class StandaloneClusterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = RunCommand.run(new String[] {"--warehouse", warehouse, "--master", cluster.masterUrl(),
-        script.toString()}, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        "--spark-conf", "spark.cores.max=2", "--spark-conf", "spark.executor.cores=1", script.toString()}, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
     assertThat(status).as(err.toString(UTF_8)).isZero();
     StringBuilder expected = new StringBuilder("priority,orders\n");
     try (Connection duckDb = DuckDbOracle.open(TpchTestData.warehouse());
@@ -206,14 +212,57 @@ class StandaloneClusterTest {
     }
   }
 
-  private static String url() {
-    return "jdbc:faisca:warehouse=" + warehouse + ";master=" + cluster.masterUrl();
+  /**
+   * {@code spark-submit} of the application jar, as a user runs it: a JVM with Spark's distribution alone on
+   * its class path, Faísca and its libraries from faisca-app.jar, a script that creates a table, fills it
+   * and queries it on the cluster, over HDFS.
+   */
+  @Test void sparkSubmitOfTheApplicationJarRunsAScript() throws Exception {
+    Path script = Files.createTempFile(DIR.getParent(), "submitted", ".sql");
+    Files.writeString(script, """
+        CREATE TABLE submitted (id INT, name VARCHAR);
+        INSERT INTO submitted VALUES (1, 'one'), (2, 'two');
+        INSERT INTO submitted SELECT n_nationkey + 10, n_name FROM nation WHERE n_regionkey = 0;
+        SELECT COUNT(*) AS ids, SUM(id) AS total, MIN(name) AS first_name FROM submitted;
+        """);
+    Path out = Files.createTempFile(DIR.getParent(), "submitted", ".out");
+    Path log = DIR.getParent().resolve("spark-submit.log");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(ClusterCommand.sparkJvmFlags());
+    command.addAll(List.of("-cp", Files.readString(Path.of(System.getProperty("faisca.spark.classpath"))).strip(),
+        "org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(), "--class", "io.faisca.cli.Main",
+        "--conf", "spark.cores.max=2", "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=512m",
+        System.getProperty("faisca.app.jar"), "run", "--warehouse", warehouse, script.toString()));
+    ProcessBuilder submit = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile());
+    submit.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = submit.start();
+    if (!process.waitFor(300, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    assertThat(process.exitValue()).as("spark-submit's exit status; its log: %s", log).isZero();
+    String expected;
+    try (Connection duckDb = DuckDbOracle.open(TpchTestData.warehouse());
+        ResultSet rows = duckDb.createStatement().executeQuery("SELECT COUNT(*) + 2, SUM(n_nationkey + 10) + 3, "
+            + "LEAST(MIN(n_name), 'one') FROM nation WHERE n_regionkey = 0")) {
+      assertThat(rows.next()).isTrue();
+      expected = "ids,total,first_name\n" + rows.getLong(1) + "," + rows.getLong(2) + "," + rows.getString(3) + "\n\n";
+    }
+    assertThat(Files.readString(out)).isEqualTo(expected);
+    assertThat(Files.readString(log)).contains("Connected to Spark cluster with app ID");
   }
 
-  /** The classpath {@code bin/faisca} runs with: Spark, Hadoop and the rest, without test libraries. */
-  private static List<Path> launcherClasspath() throws IOException {
-    String classpath = Files.readString(Path.of("target/faisca.classpath")).strip();
-    return Stream.of(classpath.split(java.io.File.pathSeparator)).map(Path::of).toList();
+  private static String url() {
+    return "jdbc:faisca:warehouse=" + warehouse + ";master=" + cluster.masterUrl()
+        + ";spark.cores.max=2;spark.executor.cores=1";
+  }
+
+  /**
+   * Spark and Hadoop and their libraries, nothing of Faísca's (faisca-spark-dist): the cluster's Spark home,
+   * so whatever else executors need must travel with the job, as on a user's cluster.
+   */
+  private static List<Path> sparkDistribution() throws IOException {
+    String classpath = Files.readString(Path.of(System.getProperty("faisca.spark.classpath"))).strip();
+    return Stream.of(classpath.split(File.pathSeparator)).map(Path::of).toList();
   }
 
   private static int freePort() throws IOException {
