@@ -3,14 +3,11 @@ package io.faisca.cli;
 import io.faisca.jdbc.FaiscaDriver;
 import io.faisca.runtime.SparkSessions;
 import org.apache.calcite.avatica.AvaticaSqlException;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,11 +19,12 @@ import java.util.Properties;
  * after the other on the embedded engine (locally or on a cluster), each query's rows as CSV with a
  * header, on standard output or in {@code --output DIR} as {@code line-N.csv} (N: the line the query
  * starts on). The first failing statement stops the run with its line, SQLState and message, and exit
- * status 1; what the statements before it committed stays.
+ * status 1; what the statements before it committed stays. The script and the output directory may be
+ * URIs of a Hadoop filesystem, for a driver that runs on the cluster.
  */
 public final class RunCommand {
   private static final String USAGE = "Usage: faisca run [--warehouse DIR|URI] [--master URL]"
-      + " [--spark-conf key=value ...] [--output DIR|-] SCRIPT.sql";
+      + " [--spark-conf key=value ...] [--output DIR|URI|-] SCRIPT.sql|URI";
 
   private RunCommand() {
   }
@@ -79,7 +77,7 @@ public final class RunCommand {
     SqlScript statements;
     try {
       statements = SqlScript.parse(script.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(Path.of(script)));
+          : BatchFiles.read(script));
     } catch (IOException e) {
       err.println("faisca run: cannot read " + script + ": " + e.getMessage());
       return 2;
@@ -121,8 +119,7 @@ public final class RunCommand {
         writer.flush();
         out.println();
       } else {
-        Path file = Files.createDirectories(Path.of(output)).resolve("line-" + statement.line() + ".csv");
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer writer = BatchFiles.create(output, "line-" + statement.line() + ".csv")) {
           rows = CsvRows.write(jdbc.getResultSet(), writer);
         }
       }

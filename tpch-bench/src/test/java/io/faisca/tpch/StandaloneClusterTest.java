@@ -214,41 +214,48 @@ class StandaloneClusterTest {
 
   /**
    * {@code spark-submit} of the application jar, as a user runs it: a JVM with Spark's distribution alone on
-   * its class path, Faísca and its libraries from faisca-app.jar, a script that creates a table, fills it
-   * and queries it on the cluster, over HDFS.
+   * its class path, Faísca and its libraries from faisca-app.jar, a script on HDFS that creates a table,
+   * fills it and queries it on the cluster, its result written to HDFS (as a driver in a cluster's
+   * container would).
    */
   @Test void sparkSubmitOfTheApplicationJarRunsAScript() throws Exception {
-    Path script = Files.createTempFile(DIR.getParent(), "submitted", ".sql");
-    Files.writeString(script, """
-        CREATE TABLE submitted (id INT, name VARCHAR);
-        INSERT INTO submitted VALUES (1, 'one'), (2, 'two');
-        INSERT INTO submitted SELECT n_nationkey + 10, n_name FROM nation WHERE n_regionkey = 0;
-        SELECT COUNT(*) AS ids, SUM(id) AS total, MIN(name) AS first_name FROM submitted;
-        """);
-    Path out = Files.createTempFile(DIR.getParent(), "submitted", ".out");
+    FileSystem hdfs = MiniHdfs.fileSystem();
+    String jobs = MiniHdfs.newDirectory("jobs");
+    String script = jobs + "/submitted.sql";
+    try (var out = hdfs.create(new org.apache.hadoop.fs.Path(script), true)) {
+      out.write("""
+          CREATE TABLE submitted (id INT, name VARCHAR);
+          INSERT INTO submitted VALUES (1, 'one'), (2, 'two');
+          INSERT INTO submitted SELECT n_nationkey + 10, n_name FROM nation WHERE n_regionkey = 0;
+          SELECT COUNT(*) AS ids, SUM(id) AS total, MIN(name) AS first_name FROM submitted;
+          """.getBytes(UTF_8));
+    }
+    String results = jobs + "/results";
     Path log = DIR.getParent().resolve("spark-submit.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(ClusterCommand.sparkJvmFlags());
     command.addAll(List.of("-cp", Files.readString(Path.of(System.getProperty("faisca.spark.classpath"))).strip(),
         "org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(), "--class", "io.faisca.cli.Main",
         "--conf", "spark.cores.max=2", "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=512m",
-        System.getProperty("faisca.app.jar"), "run", "--warehouse", warehouse, script.toString()));
-    ProcessBuilder submit = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile());
+        System.getProperty("faisca.app.jar"), "run", "--warehouse", warehouse, "--output", results, script));
+    ProcessBuilder submit = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     submit.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process process = submit.start();
     if (!process.waitFor(300, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
     assertThat(process.exitValue()).as("spark-submit's exit status; its log: %s", log).isZero();
+    assertThat(Files.readString(log)).contains("Connected to Spark cluster with app ID");
     String expected;
     try (Connection duckDb = DuckDbOracle.open(TpchTestData.warehouse());
         ResultSet rows = duckDb.createStatement().executeQuery("SELECT COUNT(*) + 2, SUM(n_nationkey + 10) + 3, "
             + "LEAST(MIN(n_name), 'one') FROM nation WHERE n_regionkey = 0")) {
       assertThat(rows.next()).isTrue();
-      expected = "ids,total,first_name\n" + rows.getLong(1) + "," + rows.getLong(2) + "," + rows.getString(3) + "\n\n";
+      expected = "ids,total,first_name\n" + rows.getLong(1) + "," + rows.getLong(2) + "," + rows.getString(3) + "\n";
     }
-    assertThat(Files.readString(out)).isEqualTo(expected);
-    assertThat(Files.readString(log)).contains("Connected to Spark cluster with app ID");
+    try (var in = hdfs.open(new org.apache.hadoop.fs.Path(results + "/line-4.csv"))) {
+      assertThat(new String(in.readAllBytes(), UTF_8)).isEqualTo(expected);
+    }
   }
 
   private static String url() {
