@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkContext;
+import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,7 +234,8 @@ class StandaloneClusterTest {
     String results = jobs + "/results";
     Path log = DIR.getParent().resolve("spark-submit.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(ClusterCommand.sparkJvmFlags());
+    // What Spark's own spark-submit script gives its JVM: Spark's module flags, Spark's jars.
+    command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
     command.addAll(List.of("-cp", Files.readString(Path.of(System.getProperty("faisca.spark.classpath"))).strip(),
         "org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(), "--class", "io.faisca.cli.Main",
         "--conf", "spark.cores.max=2", "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=512m",
