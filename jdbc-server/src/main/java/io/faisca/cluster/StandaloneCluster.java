@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,14 +38,20 @@ public final class StandaloneCluster {
   private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
   private static final Pattern WORKER_UI = Pattern.compile("\"webuiaddress\"\\s*:\\s*\"([^\"]+)\"");
 
+  private final Options options;
+  private final List<String> jvmFlags;
   private final Path dir;
   private final String masterUrl;
   private final String masterUi;
   private final List<String> workerUis;
-  private final List<Long> pids;
+  /** The Master's, then each Worker's; a restarted Worker's replaces the lost one's. */
+  private volatile List<Long> pids;
 
-  private StandaloneCluster(Path dir, String masterUrl, String masterUi, List<String> workerUis, List<Long> pids) {
-    this.dir = dir;
+  private StandaloneCluster(Options options, List<String> jvmFlags, String masterUrl, String masterUi,
+      List<String> workerUis, List<Long> pids) {
+    this.options = options;
+    this.jvmFlags = List.copyOf(jvmFlags);
+    this.dir = options.dir().toAbsolutePath();
     this.masterUrl = masterUrl;
     this.masterUi = masterUi;
     this.workerUis = List.copyOf(workerUis);
@@ -82,21 +89,52 @@ public final class StandaloneCluster {
       pids.add(launch(home, jvmFlags, logs.resolve("master.log"), List.of("org.apache.spark.deploy.master.Master",
           "--host", host, "--port", Integer.toString(options.masterPort()),
           "--webui-port", Integer.toString(options.masterUiPort()))));
-      awaitWorkers(masterUi, 0, logs.resolve("master.log"));
+      awaitWorkers(masterUi, n -> n == 0, logs.resolve("master.log"));
       for (int i = 1; i <= options.workers(); i++) {
-        Path work = Files.createDirectories(dir.resolve("work").resolve("worker-" + i));
-        pids.add(launch(home, jvmFlags, logs.resolve("worker-" + i + ".log"), List.of(
-            "org.apache.spark.deploy.worker.Worker", "--host", host, "--cores", Integer.toString(options.cores()),
-            "--memory", options.memory(), "--webui-port", "0", "--work-dir", work.toString(), masterUrl)));
+        pids.add(launchWorker(home, jvmFlags, options, masterUrl, i));
       }
-      String status = awaitWorkers(masterUi, options.workers(), logs.resolve("master.log"));
-      StandaloneCluster cluster = new StandaloneCluster(dir, masterUrl, masterUi, workerUis(status), pids);
+      String status = awaitWorkers(masterUi, n -> n == options.workers(), logs.resolve("master.log"));
+      StandaloneCluster cluster = new StandaloneCluster(options, jvmFlags, masterUrl, masterUi, workerUis(status),
+          pids);
       cluster.saveState();
       return cluster;
     } catch (IOException | InterruptedException | RuntimeException e) {
       stopAll(pids);
       throw e;
     }
+  }
+
+  private static long launchWorker(Path home, List<String> jvmFlags, Options options, String masterUrl, int i)
+      throws IOException {
+    Path dir = options.dir().toAbsolutePath();
+    Path work = Files.createDirectories(dir.resolve("work").resolve("worker-" + i));
+    // A restarted Worker's log follows its predecessor's.
+    return launch(home, jvmFlags, dir.resolve("logs").resolve("worker-" + i + ".log"), List.of(
+        "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", Integer.toString(options.cores()),
+        "--memory", options.memory(), "--webui-port", "0", "--work-dir", work.toString(), masterUrl));
+  }
+
+  /** The JVM of Worker {@code i} (1 to the number of Workers). */
+  public ProcessHandle worker(int i) {
+    return ProcessHandle.of(pids.get(i)).orElseThrow(() -> new IllegalStateException("Worker " + i + " is not running"));
+  }
+
+  /**
+   * Starts Worker {@code i} again after its JVM was lost, as an operator restarts a machine's Worker: once
+   * the Master has noticed the loss, a new Worker with the same cores and memory registers, and
+   * applications waiting for executors get them there.
+   */
+  public synchronized void restartWorker(int i) throws IOException, InterruptedException {
+    ProcessHandle.of(pids.get(i)).ifPresent(lost -> {
+      throw new IllegalStateException("Worker " + i + " still runs (pid " + lost.pid() + ")");
+    });
+    Path masterLog = logs().resolve("master.log");
+    int alive = aliveWorkers(awaitWorkers(masterUi, n -> n < options.workers(), masterLog));
+    List<Long> restarted = new ArrayList<>(pids);
+    restarted.set(i, launchWorker(dir.resolve("spark-home"), jvmFlags, options, masterUrl, i));
+    pids = List.copyOf(restarted);
+    saveState();
+    awaitWorkers(masterUi, n -> n == alive + 1, masterLog);
   }
 
   /** Stops the cluster whose state {@code dir} holds; false when none runs from there. */
@@ -217,8 +255,8 @@ public final class StandaloneCluster {
     return builder.start().pid();
   }
 
-  /** Polls the Master's status until {@code workers} Workers are alive; returns the status JSON. */
-  private static String awaitWorkers(String masterUi, int workers, Path masterLog)
+  /** Polls the Master's status until the number of Workers alive is one {@code wanted}; returns the status JSON. */
+  private static String awaitWorkers(String masterUi, IntPredicate wanted, Path masterLog)
       throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create(masterUi + "/json/")).timeout(Duration.ofSeconds(5))
@@ -227,8 +265,7 @@ public final class StandaloneCluster {
     while (System.nanoTime() < deadline) {
       try {
         String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        Matcher alive = ALIVE_WORKERS.matcher(body);
-        if (alive.find() && Integer.parseInt(alive.group(1)) >= workers) {
+        if (aliveWorkers(body) >= 0 && wanted.test(aliveWorkers(body))) {
           return body;
         }
       } catch (IOException notYetUp) {
@@ -236,8 +273,14 @@ public final class StandaloneCluster {
       }
       Thread.sleep(500);
     }
-    throw new IOException("The Spark cluster did not come up within " + STARTUP.toSeconds() + " s (" + workers
-        + " workers wanted); see " + masterLog.getParent());
+    throw new IOException("The Spark cluster's Workers did not come up within " + STARTUP.toSeconds()
+        + " s; see " + masterLog.getParent());
+  }
+
+  /** The number of Workers alive in the Master's status JSON, or -1 when it has none yet. */
+  private static int aliveWorkers(String status) {
+    Matcher alive = ALIVE_WORKERS.matcher(status);
+    return alive.find() ? Integer.parseInt(alive.group(1)) : -1;
   }
 
   private static List<String> workerUis(String status) {

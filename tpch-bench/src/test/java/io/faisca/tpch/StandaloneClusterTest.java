@@ -2,6 +2,7 @@ package io.faisca.tpch;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faisca.cli.ClusterCommand;
 import io.faisca.cli.RunCommand;
@@ -14,9 +15,11 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,9 +161,40 @@ class StandaloneClusterTest {
   }
 
   /** Waits until {@code count} executors (besides the driver) have registered. */
+  /**
+   * Both Workers lost ({@code kill -9}), so no executor is left: a query waits for cores, and its
+   * statement_timeout stops it with HYT00 while the engine keeps serving. Workers restarted, the waiting
+   * application gets executors again and the next query runs on them.
+   */
+  @Test void aQueryWaitsForLostWorkersUntilItsTimeoutAndRunsOnceTheyAreRestarted() throws Exception {
+    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+      SparkContext context = SparkSession.active().sparkContext();
+      awaitExecutors(context, 2);
+      for (int i = 1; i <= 2; i++) {
+        ProcessHandle worker = cluster.worker(i);
+        worker.destroyForcibly();
+        worker.onExit().get(30, TimeUnit.SECONDS);
+      }
+      awaitExecutors(context, 0);
+      statement.execute("SET statement_timeout = '5s'");
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> statement.executeQuery(
+          "SELECT l_returnflag, SUM(l_quantity) FROM lineitem GROUP BY l_returnflag"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HYT00"))
+          .hasMessageContaining("time limit of 5 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+      statement.execute("SET statement_timeout = 0");
+      cluster.restartWorker(1);
+      cluster.restartWorker(2);
+      awaitExecutors(context, 2);
+      AnswerComparison.assertSameAnswer("q06", QueryResult.read(connection, TpchQueries.text("q06")),
+          TpchAnswers.duckDb("q06"));
+    }
+  }
+
   private static void awaitExecutors(SparkContext context, int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (context.statusTracker().getExecutorInfos().length < count + 1 && System.nanoTime() < deadline) {
+    while (context.statusTracker().getExecutorInfos().length != count + 1 && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
     assertThat(context.statusTracker().getExecutorInfos()).hasSize(count + 1);
