@@ -34,6 +34,10 @@ public final class SqlCommand {
     }
     if (url == null) {
       url = FaiscaDriver.PREFIX + "warehouse=" + warehouse + ";master=" + master;
+      if (System.console() != null) {
+        // At a terminal, Spark's progress bar shows a long query's stages as they run: [Stage 3:==>  (12 + 2) / 40].
+        url += ";spark.ui.showConsoleProgress=true";
+      }
     }
     List<String> all = new ArrayList<>(List.of("-u", url, "-n", "", "-p", "",
         "--isolation=TRANSACTION_NONE", "--showWarnings=false", "--verbose=false", "--maxWidth=200"));

@@ -148,7 +148,25 @@ class EmbeddedDriverTest {
           .contains("SparkTableScan(table=[[default, t]]");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).startsWith("== Spark physical plan ==").contains("HashAggregate");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).startsWith("== Stages ==\n2 stages (1 shuffle), 0 broadcasts\nshuffle: Exchange")
+          .contains("hashpartitioning(");
       assertThat(rs.next()).isFalse();
+    }
+  }
+
+  /** A broadcast join: its build side is a job of its own, and the stages around it say so. */
+  @Test
+  void explainCountsTheStagesAndBroadcastsOfAJoin() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR SELECT a.grp, COUNT(*) FROM t a JOIN t b "
+            + "ON a.id = b.id GROUP BY a.grp")) {
+      String stages = null;
+      while (rs.next()) {
+        stages = rs.getString(1);
+      }
+      assertThat(stages).startsWith("== Stages ==\n2 stages (1 shuffle), 1 broadcast\n")
+          .containsPattern("(?m)^broadcast: BroadcastExchange");
     }
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.faisca.sql.TestWarehouse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +25,8 @@ class ServerSmokeTest {
   private static ServerProcess server;
 
   @BeforeAll static void startServer() {
-    server = ServerProcess.start("1g", "--warehouse", TestWarehouse.path().toString(), "--serialization", "json");
+    server = ServerProcess.start("1g", "--warehouse", TestWarehouse.path().toString(), "--serialization", "json",
+        "--spark-conf", "spark.ui.enabled=true", "--spark-conf", "spark.ui.port=0");
   }
 
   @AfterAll static void stopServer() {
@@ -42,6 +46,19 @@ class ServerSmokeTest {
       assertThat(count).isEqualTo(6);
       assertThat(server.status().connections()).isEqualTo(1);
     }
+  }
+
+  /** {@code /status} tells operators where Spark runs: its master, the application, and its web UI, which answers. */
+  @Test void statusNamesSparkAndItsWebUi() throws Exception {
+    ServerState state = server.status();
+    assertThat(state.sparkMaster()).startsWith("local[");
+    assertThat(state.sparkApplicationId()).startsWith("local-");
+    assertThat(state.sparkExecutors()).isZero();
+    assertThat(state.sparkUi()).startsWith("http://");
+    HttpResponse<String> jobs = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(state.sparkUi() + "/jobs/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(jobs.statusCode()).isEqualTo(200);
+    assertThat(jobs.body()).contains("Spark Jobs");
   }
 
   @Test void fetchSizeZeroLetsTheServerChoose() throws Exception {

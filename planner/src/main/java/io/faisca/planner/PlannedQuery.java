@@ -65,7 +65,7 @@ public record PlannedQuery(
 
   /** What an EXPLAIN statement asked for. */
   public enum ExplainRequest {
-    /** {@code EXPLAIN PLAN FOR}: the Calcite physical plan and the Spark physical plan. */
+    /** {@code EXPLAIN PLAN FOR}: the Calcite physical plan, the Spark physical plan and its stages. */
     PHYSICAL,
     /** {@code EXPLAIN PLAN WITHOUT IMPLEMENTATION FOR}: the logical plan after rewrites. */
     LOGICAL,

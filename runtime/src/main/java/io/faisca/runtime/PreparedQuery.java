@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -169,8 +170,9 @@ public final class PreparedQuery implements Prepared {
         break;
       default:
         rows.add(RowFactory.create("== Calcite physical plan ==\n" + FaiscaPlanner.explain(plan.physical())));
-        String sparkPlan = queryDataset(plan, parameters, spark).queryExecution().executedPlan().treeString();
-        rows.add(RowFactory.create("== Spark physical plan ==\n" + sparkPlan));
+        SparkPlan sparkPlan = queryDataset(plan, parameters, spark).queryExecution().executedPlan();
+        rows.add(RowFactory.create("== Spark physical plan ==\n" + sparkPlan.treeString()));
+        rows.add(RowFactory.create(SparkStages.describe(sparkPlan)));
         break;
     }
     return spark.createDataFrame(rows,
