@@ -91,7 +91,7 @@ public final class StandaloneCluster {
           "--webui-port", Integer.toString(options.masterUiPort()))));
       awaitWorkers(masterUi, n -> n == 0, logs.resolve("master.log"));
       for (int i = 1; i <= options.workers(); i++) {
-        pids.add(launchWorker(home, jvmFlags, options, masterUrl, i));
+        pids.add(launchWorker(List.of(), home, jvmFlags, options, masterUrl, i));
       }
       String status = awaitWorkers(masterUi, n -> n == options.workers(), logs.resolve("master.log"));
       StandaloneCluster cluster = new StandaloneCluster(options, jvmFlags, masterUrl, masterUi, workerUis(status),
@@ -104,12 +104,12 @@ public final class StandaloneCluster {
     }
   }
 
-  private static long launchWorker(Path home, List<String> jvmFlags, Options options, String masterUrl, int i)
-      throws IOException {
+  private static long launchWorker(List<String> launcher, Path home, List<String> jvmFlags, Options options,
+      String masterUrl, int i) throws IOException {
     Path dir = options.dir().toAbsolutePath();
     Path work = Files.createDirectories(dir.resolve("work").resolve("worker-" + i));
     // A restarted Worker's log follows its predecessor's.
-    return launch(home, jvmFlags, dir.resolve("logs").resolve("worker-" + i + ".log"), List.of(
+    return launch(launcher, home, jvmFlags, dir.resolve("logs").resolve("worker-" + i + ".log"), List.of(
         "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", Integer.toString(options.cores()),
         "--memory", options.memory(), "--webui-port", "0", "--work-dir", work.toString(), masterUrl));
   }
@@ -124,14 +124,22 @@ public final class StandaloneCluster {
    * the Master has noticed the loss, a new Worker with the same cores and memory registers, and
    * applications waiting for executors get them there.
    */
-  public synchronized void restartWorker(int i) throws IOException, InterruptedException {
+  public void restartWorker(int i) throws IOException, InterruptedException {
+    restartWorker(i, List.of());
+  }
+
+  /**
+   * Starts Worker {@code i} again through {@code launcher}: a command that runs the Worker's JVM, given as
+   * its arguments, in a setting of its own (a file system view, a container); its executors inherit it.
+   */
+  public synchronized void restartWorker(int i, List<String> launcher) throws IOException, InterruptedException {
     ProcessHandle.of(pids.get(i)).ifPresent(lost -> {
       throw new IllegalStateException("Worker " + i + " still runs (pid " + lost.pid() + ")");
     });
     Path masterLog = logs().resolve("master.log");
     int alive = aliveWorkers(awaitWorkers(masterUi, n -> n < options.workers(), masterLog));
     List<Long> restarted = new ArrayList<>(pids);
-    restarted.set(i, launchWorker(dir.resolve("spark-home"), jvmFlags, options, masterUrl, i));
+    restarted.set(i, launchWorker(launcher, dir.resolve("spark-home"), jvmFlags, options, masterUrl, i));
     pids = List.copyOf(restarted);
     saveState();
     awaitWorkers(masterUi, n -> n == alive + 1, masterLog);
@@ -237,7 +245,13 @@ public final class StandaloneCluster {
 
   private static long launch(Path home, List<String> jvmFlags, Path log, List<String> mainAndArgs)
       throws IOException {
-    List<String> command = new ArrayList<>();
+    return launch(List.of(), home, jvmFlags, log, mainAndArgs);
+  }
+
+  /** Starts a daemon JVM, through {@code launcher} (a command that ends by running its arguments) if given. */
+  private static long launch(List<String> launcher, Path home, List<String> jvmFlags, Path log,
+      List<String> mainAndArgs) throws IOException {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.addAll(jvmFlags);

@@ -2,6 +2,9 @@ package io.faisca.runtime;
 
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -35,7 +38,7 @@ public final class SparkErrors {
         return faisca;
       }
       if (t instanceof SparkThrowable spark && spark.getCondition() != null) {
-        FaiscaException translated = translate(spark, t);
+        FaiscaException translated = translate(spark, t, error);
         if (translated != null) {
           return translated;
         }
@@ -57,7 +60,7 @@ public final class SparkErrors {
     return new FaiscaException(ErrorCode.INTERNAL_ERROR, "Query failed in Spark: " + firstLine(message), error);
   }
 
-  private static FaiscaException translate(SparkThrowable spark, Throwable t) {
+  private static FaiscaException translate(SparkThrowable spark, Throwable t, Throwable error) {
     String fullCondition = spark.getCondition();
     // Sub-conditions such as NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION only vary the hint.
     String condition = fullCondition.startsWith("FAILED_READ_FILE") ? fullCondition
@@ -91,8 +94,14 @@ public final class SparkErrors {
       case "USER_RAISED_EXCEPTION":
         String message = parameters.getOrDefault("errorMessage", t.getMessage());
         return new FaiscaException(raisedCode(message), message, t);
-      case "FAILED_READ_FILE.NO_HINT":
       case "FAILED_READ_FILE.FILE_NOT_EXIST":
+        FaiscaException unseen = unseenByExecutors(parameters.getOrDefault("path", ""), error);
+        if (unseen != null) {
+          return unseen;
+        }
+        return new FaiscaException(ErrorCode.CORRUPT_FILE, "Cannot read file "
+            + parameters.getOrDefault("path", "?") + ": " + rootMessage(t), t);
+      case "FAILED_READ_FILE.NO_HINT":
       case "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH":
       case "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER":
         return new FaiscaException(ErrorCode.CORRUPT_FILE, "Cannot read file "
@@ -107,6 +116,24 @@ public final class SparkErrors {
         ErrorCode code = forSqlState(spark.getSqlState());
         return code == null ? null : new FaiscaException(code, withoutSparkHints(t.getMessage()), t);
     }
+  }
+
+  /**
+   * A file on the driver's disk that a task did not find: an executor on another machine, or in another
+   * file system view, does not see the driver's local warehouse. Null when the driver does not see it either.
+   */
+  private static FaiscaException unseenByExecutors(String path, Throwable error) {
+    try {
+      if (!path.startsWith("file:") || !Files.exists(Path.of(URI.create(path)))) {
+        return null;
+      }
+    } catch (IllegalArgumentException notAFileUri) {
+      return null;
+    }
+    // Spark hands on the task's own error, which does not say where the task ran.
+    return new FaiscaException(ErrorCode.IO_ERROR, "File " + path + " is on the driver's disk, but the executors"
+        + " cannot read it: on a cluster, every executor must see the warehouse at the same path"
+        + " (HDFS, object storage, or a mount all machines share)", error);
   }
 
   /**

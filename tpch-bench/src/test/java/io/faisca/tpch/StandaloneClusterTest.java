@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.faisca.catalog.LocalFiles;
 import io.faisca.cli.ClusterCommand;
 import io.faisca.cli.RunCommand;
 import io.faisca.cluster.StandaloneCluster;
@@ -30,6 +31,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -169,13 +171,7 @@ class StandaloneClusterTest {
   @Test void aQueryWaitsForLostWorkersUntilItsTimeoutAndRunsOnceTheyAreRestarted() throws Exception {
     try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
       SparkContext context = SparkSession.active().sparkContext();
-      awaitExecutors(context, 2);
-      for (int i = 1; i <= 2; i++) {
-        ProcessHandle worker = cluster.worker(i);
-        worker.destroyForcibly();
-        worker.onExit().get(30, TimeUnit.SECONDS);
-      }
-      awaitExecutors(context, 0);
+      killWorkers(context);
       statement.execute("SET statement_timeout = '5s'");
       long started = System.nanoTime();
       assertThatThrownBy(() -> statement.executeQuery(
@@ -190,6 +186,62 @@ class StandaloneClusterTest {
       AnswerComparison.assertSameAnswer("q06", QueryResult.read(connection, TpchQueries.text("q06")),
           TpchAnswers.duckDb("q06"));
     }
+  }
+
+  /**
+   * A warehouse on the driver's local disk that the executors do not see (their Workers run with a file
+   * system view of their own, where the directory is an empty mount): the query fails with an error that
+   * names the file and says the executors cannot read it, and the engine keeps serving.
+   */
+  @Test void executorsThatCannotSeeTheWarehouseGiveAnErrorNamingTheFile() throws Exception {
+    Path hidden = DIR.getParent().resolve("driver-only");
+    Assumptions.assumeTrue(new ProcessBuilder("unshare", "--mount", "true").start().waitFor() == 0,
+        "needs unshare --mount (mount namespaces) to hide a directory from the executors");
+    Path warehouseOnTheDriver = hidden.resolve("warehouse");
+    LocalFiles.deleteRecursively(hidden);
+    Files.createDirectories(warehouseOnTheDriver.resolve("nation"));
+    try (Stream<Path> files = Files.list(TpchTestData.warehouse().resolve("nation"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, warehouseOnTheDriver.resolve("nation").resolve(file.getFileName()));
+      }
+    }
+    List<String> hiding = List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+        "mount -t tmpfs tmpfs \"$0\" && exec \"$@\"", hidden.toString());
+    // The Workers stay so: they see HDFS, and every other test's tables are there.
+    restartWorkers(SparkSession.active().sparkContext(), hiding);
+    try (Connection connection = DriverManager.getConnection("jdbc:faisca:warehouse=" + warehouseOnTheDriver
+        + ";master=" + cluster.masterUrl()); Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery("SELECT SUM(n_nationkey), MAX(n_name) FROM nation"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("58030"))
+          .hasMessageContaining(warehouseOnTheDriver.resolve("nation").toString())
+          .hasMessageContaining("is on the driver's disk, but the executors cannot read it");
+    }
+    try (Connection connection = DriverManager.getConnection(url())) {
+      AnswerComparison.assertSameAnswer("q06", QueryResult.read(connection, TpchQueries.text("q06")),
+          TpchAnswers.duckDb("q06"));
+    }
+  }
+
+  /**
+   * Both Workers killed, then started again through {@code launcher}. Both go before either comes back: an
+   * executor still starting on a Worker killed under it never learns of the loss, and stays.
+   */
+  private static void restartWorkers(SparkContext context, List<String> launcher) throws Exception {
+    killWorkers(context);
+    for (int i = 1; i <= 2; i++) {
+      cluster.restartWorker(i, launcher);
+    }
+    awaitExecutors(context, 2);
+  }
+
+  private static void killWorkers(SparkContext context) throws Exception {
+    awaitExecutors(context, 2);
+    for (int i = 1; i <= 2; i++) {
+      ProcessHandle worker = cluster.worker(i);
+      worker.destroyForcibly();
+      worker.onExit().get(30, TimeUnit.SECONDS);
+    }
+    awaitExecutors(context, 0);
   }
 
   private static void awaitExecutors(SparkContext context, int count) throws InterruptedException {
