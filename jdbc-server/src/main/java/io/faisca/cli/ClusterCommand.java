@@ -4,6 +4,7 @@ import io.faisca.cluster.StandaloneCluster;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,8 +71,15 @@ public final class ClusterCommand {
     }
   }
 
-  private static List<Path> classpath() {
-    return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+  /**
+   * The jars of the cluster's Spark home: a Spark distribution's ({@code faisca.spark.classpath}, the file
+   * {@code bin/faisca} points at), else this JVM's class path, less Faísca's own jars.
+   */
+  private static List<Path> classpath() throws IOException {
+    String distribution = System.getProperty("faisca.spark.classpath");
+    String classpath = distribution != null && Files.isRegularFile(Path.of(distribution))
+        ? Files.readString(Path.of(distribution)).strip() : System.getProperty("java.class.path");
+    return Stream.of(classpath.split(File.pathSeparator)).map(Path::of).toList();
   }
 
   /** The module and reflection flags this JVM was given, which Spark's daemons need as much. */

@@ -1,6 +1,7 @@
 package io.faisca.cli;
 
 import io.faisca.jdbc.FaiscaDriver;
+import io.faisca.jdbc.FaiscaRemoteDriver;
 import io.faisca.runtime.SparkSessions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ public final class SqlCommand {
         // At a terminal, Spark's progress bar shows a long query's stages as they run: [Stage 3:==>  (12 + 2) / 40].
         url += ";spark.ui.showConsoleProgress=true";
       }
+    } else if (url.startsWith(FaiscaRemoteDriver.PREFIX) && System.console() != null && !url.contains("progress=")) {
+      // The server's stages, polled while a query runs: [Stage 3: 12/40 (+2)].
+      url += ";" + FaiscaRemoteDriver.PROGRESS + "=true";
     }
     List<String> all = new ArrayList<>(List.of("-u", url, "-n", "", "-p", "",
         "--isolation=TRANSACTION_NONE", "--showWarnings=false", "--verbose=false", "--maxWidth=200"));

@@ -2,10 +2,11 @@ package io.faisca.jdbc;
 
 import io.faisca.jdbc.client.FaiscaConnection;
 import io.faisca.jdbc.client.FaiscaJdbcFactory;
+import io.faisca.jdbc.client.ProgressLine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 
@@ -19,6 +20,8 @@ import org.apache.calcite.avatica.remote.Driver;
  */
 public final class FaiscaRemoteDriver extends Driver {
   public static final String PREFIX = "jdbc:faisca:remote:";
+  /** {@code progress=true}: a running query's stages shown on standard error, as the shell does at a terminal. */
+  public static final String PROGRESS = "progress";
 
   static {
     new FaiscaRemoteDriver().register();
@@ -39,7 +42,11 @@ public final class FaiscaRemoteDriver extends Driver {
   @Override public Connection connect(String url, Properties info) throws SQLException {
     Connection connection = super.connect(url, info);
     if (connection instanceof FaiscaConnection faisca) {
-      faisca.useStopper(new HttpStatementStopper((AvaticaConnection) connection));
+      faisca.useStopper(new HttpStatementStopper(faisca));
+      if ("true".equalsIgnoreCase(ConnectStringParser.parse(url.substring(PREFIX.length()), info)
+          .getProperty(PROGRESS))) {
+        faisca.useProgressLine(new ProgressLine(new HttpQueryProgress(faisca), System.err));
+      }
     }
     return connection;
   }

@@ -71,7 +71,7 @@ public final class FaiscaServer {
         ? new AvaticaJsonHandler(service, NoopMetricsSystem.getInstance())
         : new AvaticaProtobufHandler(service, NoopMetricsSystem.getInstance());
     RequestHandler handler = new RequestHandler(avatica, limits, tracker, new ServerStatus(spark, meta),
-        new CancelRequests(meta));
+        new StatementRequests(meta));
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(options.port())
         .withHandler(handler)

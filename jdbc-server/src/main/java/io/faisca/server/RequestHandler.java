@@ -14,24 +14,24 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.AbstractHandler;
 
 /**
- * In front of Avatica's handler: answers {@code GET /status} and {@code POST /cancel}, refuses bodies
- * larger than the limit (Avatica would read any size into memory), and tells
- * the client tracker which network connection each request came over.
+ * In front of Avatica's handler: answers {@code GET /status}, {@code POST /cancel} and
+ * {@code POST /progress}, refuses bodies larger than the limit (Avatica would read any size into
+ * memory), and tells the client tracker which network connection each request came over.
  */
 final class RequestHandler extends AbstractHandler implements AvaticaHandler {
   private final AvaticaHandler avatica;
   private final ServerLimits limits;
   private final ClientTracker tracker;
   private final ServerStatus status;
-  private final CancelRequests cancels;
+  private final StatementRequests statements;
 
   RequestHandler(AvaticaHandler avatica, ServerLimits limits, ClientTracker tracker, ServerStatus status,
-      CancelRequests cancels) {
+      StatementRequests statements) {
     this.avatica = avatica;
     this.limits = limits;
     this.tracker = tracker;
     this.status = status;
-    this.cancels = cancels;
+    this.statements = statements;
   }
 
   @Override protected void doStart() throws Exception {
@@ -52,8 +52,14 @@ final class RequestHandler extends AbstractHandler implements AvaticaHandler {
       return;
     }
     if ("POST".equals(request.getMethod()) && "/cancel".equals(target)) {
-      CancelRequests.Reply answer = cancels.handle(request);
+      Reply answer = statements.cancel(request);
       reply(baseRequest, response, answer.status(), "text/plain", answer.message());
+      return;
+    }
+    if ("POST".equals(request.getMethod()) && "/progress".equals(target)) {
+      Reply answer = statements.progress(request);
+      reply(baseRequest, response, answer.status(),
+          answer.status() == HttpServletResponse.SC_OK ? "application/json" : "text/plain", answer.message());
       return;
     }
     long length = request.getContentLengthLong();

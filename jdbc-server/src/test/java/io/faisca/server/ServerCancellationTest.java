@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faisca.sql.TestWarehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -202,6 +209,44 @@ class ServerCancellationTest {
       // An expired statement is an error once the rows the client holds run out, never a silent re-run.
       assertThatThrownBy(() -> readAll(rows)).hasMessageContaining("Unknown statement");
     }
+  }
+
+  /**
+   * {@code progress=true} (what {@code faisca sql} sets at a terminal): while a query runs, its stages show
+   * on one line of standard error, rewritten in place, and the line is wiped when the query stops.
+   */
+  @Test void aRunningQueryShowsItsStagesOnTheTerminal() throws Exception {
+    ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    PrintStream standardError = System.err;
+    Connection connection;
+    System.setErr(new PrintStream(terminal, true, StandardCharsets.UTF_8));
+    try {
+      connection = DriverManager.getConnection(faiscaUrl() + ";progress=true");
+    } finally {
+      System.setErr(standardError);
+    }
+    try (connection; Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(5);
+      assertThatThrownBy(() -> statement.executeQuery(ENDLESS)).isInstanceOf(SQLException.class)
+          .hasMessageContaining("timeout");
+    }
+    String shown = terminal.toString(StandardCharsets.UTF_8);
+    // Running tasks come from Spark's status store, which may not have recorded a task's start yet.
+    assertThat(shown).containsPattern("\r\\[Stage \\d+: \\d+/\\d+( \\(\\+\\d+\\))?]").endsWith("\r");
+    assertThat(shown.substring(shown.lastIndexOf('\r', shown.length() - 2))).isBlank();
+  }
+
+  /** {@code /progress} and {@code /cancel} name a statement: 404 for one the server does not have, 400 for none. */
+  @Test void statementRequestsNameAStatement() throws Exception {
+    assertThat(post("/progress", "connectionId=nobody&statementId=7")).isEqualTo(404);
+    assertThat(post("/cancel", "connectionId=nobody&statementId=7")).isEqualTo(404);
+    assertThat(post("/progress", "connectionId=nobody")).isEqualTo(400);
+    assertThat(post("/cancel", "connectionId=nobody&statementId=seven")).isEqualTo(400);
+  }
+
+  private static int post(String path, String form) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static String faiscaUrl() {

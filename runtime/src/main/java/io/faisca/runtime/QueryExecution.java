@@ -3,11 +3,18 @@ package io.faisca.runtime;
 import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -78,6 +85,31 @@ public final class QueryExecution implements Iterator<Row>, AutoCloseable {
       }
       return batch;
     });
+  }
+
+  /** The stages of this query's Spark jobs that run now, in the order Spark started them. */
+  public List<StageProgress> progress() {
+    SparkContext context = spark.sparkContext();
+    if (context.isStopped()) {
+      return List.of();
+    }
+    JavaSparkStatusTracker tracker = JavaSparkContext.fromSparkContext(context).statusTracker();
+    Set<Integer> active = new HashSet<>();
+    for (int stageId : tracker.getActiveStageIds()) {
+      active.add(stageId);
+    }
+    List<StageProgress> stages = new ArrayList<>();
+    for (int jobId : tracker.getJobIdsForGroup(jobGroup)) {
+      SparkJobInfo job = tracker.getJobInfo(jobId);
+      for (int stageId : job == null ? new int[0] : job.stageIds()) {
+        SparkStageInfo stage = active.contains(stageId) ? tracker.getStageInfo(stageId) : null;
+        if (stage != null) {
+          stages.add(new StageProgress(stageId, stage.numTasks(), stage.numCompletedTasks(), stage.numActiveTasks()));
+        }
+      }
+    }
+    stages.sort(Comparator.comparingInt(StageProgress::stageId));
+    return List.copyOf(stages);
   }
 
   /** Cancels the Spark jobs of this query, those running now and any it would start later. */

@@ -17,11 +17,10 @@ import org.apache.calcite.avatica.AvaticaStatement;
  */
 final class QueryWatch {
   private static final long REPEAT_MILLIS = 250;
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "faisca-query-timeouts");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final long PROGRESS_MILLIS = 1000;
+  private static final ScheduledExecutorService TIMER = daemon("faisca-query-timeouts");
+  /** Apart from the timeouts: a slow answer about progress must not hold up a cancel. */
+  private static final ScheduledExecutorService PROGRESS_TIMER = daemon("faisca-query-progress");
 
   /** An execute call of the statement. */
   interface Call<T> {
@@ -36,6 +35,7 @@ final class QueryWatch {
   private int timeoutSeconds;
   private ScheduledFuture<?> timeout;
   private ScheduledFuture<?> repeat;
+  private ScheduledFuture<?> progress;
   private volatile StopReason stopped;
 
   QueryWatch(FaiscaConnection connection, AvaticaStatement statement) {
@@ -57,6 +57,7 @@ final class QueryWatch {
     synchronized (this) {
       inFlight = false;
       cancel(repeat);
+      endProgress();
     }
     StopReason reason = stopped;
     if (reason != null) {
@@ -128,6 +129,7 @@ final class QueryWatch {
     inFlight = false;
     cancel(timeout);
     cancel(repeat);
+    endProgress();
   }
 
   private synchronized void begin(int seconds) {
@@ -141,6 +143,22 @@ final class QueryWatch {
       long timed = execution;
       timeout = TIMER.schedule(() -> stop(StopReason.TIMEOUT, timed), seconds, TimeUnit.SECONDS);
     }
+    ProgressLine line = connection.progressLine();
+    if (line != null) {
+      // While the execute call waits for the first rows, the stages that compute them show their tasks.
+      line.start();
+      progress = PROGRESS_TIMER.scheduleWithFixedDelay(() -> line.show(line.progress().stages(statement.handle)),
+          PROGRESS_MILLIS, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void endProgress() {
+    ProgressLine line = connection.progressLine();
+    if (progress != null) {
+      cancel(progress);
+      progress = null;
+      line.clear();
+    }
   }
 
   private SQLException error(StopReason reason, SQLException cause) {
@@ -151,6 +169,14 @@ final class QueryWatch {
       error.initCause(cause);
     }
     return error;
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, name);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   private static void cancel(ScheduledFuture<?> task) {

@@ -8,6 +8,7 @@ import io.faisca.runtime.CatalogQuery;
 import io.faisca.runtime.FaiscaEngine;
 import io.faisca.runtime.Prepared;
 import io.faisca.runtime.Command;
+import io.faisca.runtime.StageProgress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -235,6 +237,13 @@ public final class FaiscaMeta implements ProtobufMeta {
       statement.fail(reason);
     }
     return statement != null;
+  }
+
+  /** The Spark stages a statement's query runs now; empty when there is no such statement. */
+  public Optional<List<StageProgress>> progress(StatementHandle h) {
+    ConnectionState connection = h.connectionId == null ? null : connections.get(h.connectionId);
+    StatementState statement = connection == null ? null : connection.statement(h.id);
+    return statement == null ? Optional.empty() : Optional.of(statement.progress());
   }
 
   private Signature prepare(ConnectionState connection, StatementState statement, String sql, long maxRowCount) {

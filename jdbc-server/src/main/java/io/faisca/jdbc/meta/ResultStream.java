@@ -4,6 +4,7 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.runtime.QueryExecution;
 import io.faisca.runtime.SparkErrors;
+import io.faisca.runtime.StageProgress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +56,11 @@ final class ResultStream implements AutoCloseable {
     this.maxRows = maxRows;
     this.onEnd = onEnd;
     producers.execute(this::produce);
+  }
+
+  /** The query's Spark stages running now. */
+  List<StageProgress> progress() {
+    return execution.progress();
   }
 
   /** The next rows from {@code offset}: at most {@code frameSize}, waiting at most {@code pollMillis} for any. */

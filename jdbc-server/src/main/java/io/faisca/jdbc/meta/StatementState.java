@@ -4,6 +4,7 @@ import io.faisca.error.ErrorCode;
 import io.faisca.error.FaiscaException;
 import io.faisca.runtime.Prepared;
 import io.faisca.runtime.PreparedQuery;
+import io.faisca.runtime.StageProgress;
 import java.time.Duration;
 import java.util.List;
 import org.apache.calcite.avatica.Meta;
@@ -119,6 +120,12 @@ final class StatementState {
   boolean busyInSpark() {
     ResultStream current = stream;
     return current != null && current.inSpark();
+  }
+
+  /** The Spark stages of the statement's query running now; none when no query runs. */
+  List<StageProgress> progress() {
+    ResultStream current = stream;
+    return current == null || current.finished() ? List.of() : current.progress();
   }
 
   boolean running() {
